@@ -1,0 +1,136 @@
+//! Calendar dates: today's local date, and dates typed by people.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Today's date in the local time zone, by the C library's rules: the zone
+/// named by TZ, or the system zone (/etc/localtime) when TZ is unset, and
+/// UTC when TZ names nothing readable. It never fails: a clock or zone that
+/// cannot be read gives the UTC date, and the Unix epoch as a last resort.
+pub fn local_today() -> NaiveDate {
+    let now = chrono::Utc::now();
+    local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+}
+
+fn local_date_of(seconds: i64) -> Option<NaiveDate> {
+    let time = libc::time_t::try_from(seconds).ok()?;
+    // SAFETY: `tm` is plain data that localtime_r fills in; the thread-safe
+    // variant writes only to the buffer it is given. chrono's own Local
+    // falls back to the system zone when TZ is invalid, where the C library
+    // (and so every other program on the machine) uses UTC.
+    let tm = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&time, &mut tm).is_null() {
+            return None;
+        }
+        tm
+    };
+    let month = u32::try_from(tm.tm_mon + 1).ok()?;
+    let day = u32::try_from(tm.tm_mday).ok()?;
+    NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)
+}
+
+/// The oldest and newest years that `--date` accepts: four digits, as in
+/// the ISO 8601 calendar form people type.
+pub const FIRST_YEAR: i32 = 1;
+pub const LAST_YEAR: i32 = 9999;
+
+/// Parses `YYYY-MM-DD` strictly, with a reason a person can act on.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shape_ok = text.len() == 10
+        && text.bytes().enumerate().all(|(index, byte)| match index {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err("expected a date as YYYY-MM-DD, such as 2027-02-14".to_string());
+    }
+    let number =
+        |range: std::ops::Range<usize>| text[range].parse::<u32>().expect("checked digits");
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let year = i32::try_from(year).expect("four digits fit");
+    if year < FIRST_YEAR {
+        return Err(format!("years run from {FIRST_YEAR:04} to {LAST_YEAR}"));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month:02}"));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let days_in_month = days_in_month(year, month);
+        format!("{text} does not exist: that month has {days_in_month} days")
+    })
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("a valid month");
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .expect("within chrono's range");
+    u32::try_from((next - first).num_days()).expect("28 to 31")
+}
+
+/// `YYYY-MM-DD`, with at least four digits for the year (so 14 February of
+/// year 10000, the Valentine's Day after 9999-12-31, is `10000-02-14`).
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `Sunday 14 February 2027`.
+pub fn long(date: NaiveDate) -> String {
+    format!("{} {}", date.format("%A %-d %B"), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_date_accepts_real_dates_including_extremes() {
+        assert_eq!(iso(parse_date("2024-02-29").unwrap()), "2024-02-29");
+        assert_eq!(iso(parse_date("0001-01-01").unwrap()), "0001-01-01");
+        assert_eq!(iso(parse_date("9999-12-31").unwrap()), "9999-12-31");
+    }
+
+    #[test]
+    fn parse_date_refuses_impossible_and_malformed_dates() {
+        assert!(parse_date("2026-02-30").unwrap_err().contains("28 days"));
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2026-13-01").unwrap_err().contains("month 13"));
+        assert!(parse_date("0000-01-01").is_err());
+        for bad in [
+            "",
+            "2026-2-3",
+            "26-02-03",
+            "2026/02/03",
+            "+2026-02-03",
+            "2026-02-03T00",
+            "２０２６-02-03",
+            "tomorrow",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn long_form_names_the_weekday() {
+        assert_eq!(
+            long(parse_date("2027-02-14").unwrap()),
+            "Sunday 14 February 2027"
+        );
+        assert_eq!(
+            long(parse_date("0001-02-14").unwrap()),
+            "Wednesday 14 February 1"
+        );
+    }
+
+    #[test]
+    fn iso_keeps_four_digits_and_grows_past_9999() {
+        assert_eq!(
+            iso(NaiveDate::from_ymd_opt(10000, 2, 14).unwrap()),
+            "10000-02-14"
+        );
+        assert_eq!(
+            iso(NaiveDate::from_ymd_opt(1, 2, 14).unwrap()),
+            "0001-02-14"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The command line, as clap types. No logic lives here: `app` acts on it.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use crate::calendar;
+use crate::terminal::ColorChoice;
+
+const EXAMPLES: &str = "\
+Examples:
+  tips                      Today's tip, with its coaching prompts
+  tips show respect         Tip 7 before a hard meeting (also: tips show 7, tips show resp)
+  tips countdown            Days to Valentine's Day and where the season stands
+  tips --date 2027-02-10    The tip of another day
+  tips list --json          All tips, for scripts
+  eval \"$(tips init bash)\"  A short tip at every new terminal (see tips init --help)";
+
+/// Romantic Sales: coaching tips for complex, high-tech selling.
+///
+/// Ten tips, each mapping a habit of a good romance onto a habit of
+/// complex selling, first published one a day from 4 to 13 February in the
+/// run-up to Valentine's Day. `tips` shows the tip of the day, any tip by
+/// name, a countdown to 14 February, and a short tip at every shell login.
+#[derive(Debug, Parser)]
+#[command(name = "tips", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Act as if today were this date (default: today in the local time zone)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = calendar::parse_date)]
+    pub date: Option<NaiveDate>,
+
+    /// Print machine-readable JSON instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour; under auto, CLICOLOR_FORCE, NO_COLOR and TERM=dumb are honoured
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else
+    /// $XDG_CONFIG_HOME/tips/tips.toml where it exists]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub tips_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the tip of the day (the default command)
+    #[command(after_help = "\
+From 4 to 13 February the tips follow the series, one a day (Respect on
+10 February); on other days they take turns, each once in every ten days.
+
+Examples:
+  tips today
+  tips today --date 2027-02-14
+  tips today --json")]
+    Today,
+
+    /// Show one tip with its coaching prompts
+    #[command(after_help = "\
+Examples:
+  tips show respect
+  tips show 7
+  tips show resp --json")]
+    Show {
+        /// A tip's slug, number, or the start of its slug (any case)
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+
+    /// List every tip: number, title and tagline
+    #[command(after_help = "Examples:\n  tips list\n  tips list --json")]
+    List,
+
+    /// Count the days to Valentine's Day and show where the season stands
+    #[command(
+        after_help = "Examples:\n  tips countdown\n  tips countdown --date 2027-02-10 --json"
+    )]
+    Countdown,
+
+    /// Show a tip chosen at random
+    #[command(after_help = "Examples:\n  tips random\n  tips random --json")]
+    Random,
+
+    /// Show the short form for logins: a title, a prompt and the countdown
+    #[command(after_help = "\
+At most eight lines, fitted to the terminal. Whatever goes wrong at run
+time, it prints what it can and exits 0, so it never breaks a login.
+
+Examples:
+  tips motd
+  tips motd --once-per-day")]
+    Motd(MotdArgs),
+
+    /// Print the shell code that shows a tip in each new terminal
+    #[command(after_help = "\
+Examples (add one line to your shell's start-up file):
+  bash   eval \"$(tips init bash)\"          at the end of ~/.bashrc
+  zsh    eval \"$(tips init zsh)\"           at the end of ~/.zshrc
+  fish   tips init fish | source           in ~/.config/fish/config.fish
+
+The tip shows once a day, only in interactive terminals, and never when
+~/.hushlogin exists or TIPS_QUIET is set.")]
+    Init(InitArgs),
+
+    /// Search the tips for words
+    #[command(after_help = "\
+Every word must appear (any case) in a tip's title, tagline, body, prompts
+or action; title hits rank first. Exits 1 when nothing matches.
+
+Examples:
+  tips search croco mojo
+  tips search compromise --json")]
+    Search {
+        /// Words to look for
+        #[arg(value_name = "WORD", required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
+
+    /// Print the built-in tips as a playbook to start your own from
+    #[command(after_help = "\
+Examples:
+  tips export > team.toml
+  tips --tips-file team.toml list")]
+    Export,
+
+    /// Show where tips looks for a playbook and keeps its state
+    #[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
+    Paths,
+
+    /// Print shell completions
+    #[command(after_help = "\
+Examples:
+  tips completions bash > ~/.local/share/bash-completion/completions/tips
+  tips completions zsh > ~/.zfunc/_tips
+  tips completions fish > ~/.config/fish/completions/tips.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct MotdArgs {
+    /// Print only at the first call of the day; later calls print nothing
+    #[arg(long)]
+    pub once_per_day: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[arg(value_enum)]
+    pub shell: InitShell,
+
+    /// Show the tip in every new shell, not only the first of the day
+    #[arg(long)]
+    pub every_shell: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
+}

@@ -1,0 +1,45 @@
+//! The one way `tips` writes to stdout: a single locked, buffered handle.
+
+use serde::Serialize;
+use std::io::{self, BufWriter, StdoutLock, Write};
+
+use crate::view::{layout, paint, Doc};
+
+pub struct Output {
+    stdout: BufWriter<StdoutLock<'static>>,
+    width: usize,
+}
+
+impl Output {
+    pub fn new(width: usize) -> Output {
+        Output {
+            stdout: BufWriter::new(io::stdout().lock()),
+            width,
+        }
+    }
+
+    /// A page of text, wrapped to the terminal.
+    pub fn page(&mut self, doc: &Doc) -> io::Result<()> {
+        paint::paint(&layout::layout(doc, self.width), &mut self.stdout)
+    }
+
+    /// Pretty JSON and a final newline.
+    pub fn json(&mut self, value: &impl Serialize) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.stdout, value).map_err(io::Error::from)?;
+        self.stdout.write_all(b"\n")
+    }
+
+    /// Text written as it is: shell code, roff, TOML.
+    pub fn raw(&mut self, text: &[u8]) -> io::Result<()> {
+        self.stdout.write_all(text)
+    }
+
+    /// For writers that want an `io::Write` (clap_complete, clap_mangen).
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.stdout
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.stdout.flush()
+    }
+}

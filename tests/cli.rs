@@ -1,0 +1,390 @@
+//! The commands of `tips`, run as a user runs them.
+
+mod common;
+
+use common::{json_of, stdout_of, TestEnv, PLAIN_DAY};
+use predicates::prelude::*;
+use std::fs::File;
+use std::process::Stdio;
+
+#[test]
+fn plain_tips_is_today() {
+    let env = TestEnv::new();
+    let plain = stdout_of(&mut env.tips(&["--date", PLAIN_DAY]));
+    let today = stdout_of(&mut env.tips(&["today", "--date", PLAIN_DAY]));
+    assert_eq!(plain, today);
+    assert!(today.contains("Coaching prompts") && today.contains("Try today"));
+}
+
+#[test]
+fn today_follows_the_series_from_4_to_13_february() {
+    let env = TestEnv::new();
+    for (date, number) in [("2027-02-04", 1), ("2027-02-10", 7), ("2027-02-13", 10)] {
+        let tip = json_of(&mut env.tips(&["today", "--json", "--date", date]));
+        assert_eq!(tip["number"], number, "{date}");
+    }
+    let respect = stdout_of(&mut env.tips(&["today", "--date", "2013-02-10"]));
+    assert!(respect.starts_with("Tip 7 · Respect\n"), "{respect}");
+}
+
+#[test]
+fn today_rotates_through_every_tip_in_ten_days() {
+    let env = TestEnv::new();
+    let mut numbers: Vec<u64> = (1..=10)
+        .map(|day| {
+            let date = format!("2026-06-{day:02}");
+            json_of(&mut env.tips(&["today", "--json", "--date", &date]))["number"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
+}
+
+#[test]
+fn valentines_day_puts_a_greeting_above_the_tip() {
+    let env = TestEnv::new();
+    let page = stdout_of(&mut env.tips(&["--date", "2027-02-14"]));
+    assert!(page.starts_with("Happy Valentine's Day!"), "{page}");
+    assert!(page.contains("Coaching prompts"));
+    let ordinary = stdout_of(&mut env.tips(&["--date", "2027-02-15"]));
+    assert!(!ordinary.contains("Valentine"));
+}
+
+#[test]
+fn show_matches_the_golden_page_for_respect() {
+    let env = TestEnv::new();
+    let page = stdout_of(&mut env.tips(&["show", "respect"]));
+    assert_eq!(page, include_str!("golden/show-respect.txt"));
+}
+
+#[test]
+fn show_takes_slug_number_prefix_and_any_case() {
+    let env = TestEnv::new();
+    let expected = stdout_of(&mut env.tips(&["show", "respect"]));
+    for name in ["RESPECT", "7", "resp", "Resp"] {
+        assert_eq!(
+            stdout_of(&mut env.tips(&["show", name])),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn show_json_is_one_tip_object_with_every_field() {
+    let env = TestEnv::new();
+    let tip = json_of(&mut env.tips(&["show", "respect", "--json"]));
+    assert_eq!(tip["number"], 7);
+    assert_eq!(tip["slug"], "respect");
+    assert_eq!(tip["title"], "Respect");
+    for field in ["tagline", "body", "action", "source"] {
+        assert!(tip[field].is_string(), "{field}");
+    }
+    assert!(tip["prompts"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn show_an_unknown_tip_names_the_closest_and_exits_2() {
+    let env = TestEnv::new();
+    env.tips(&["show", "respekt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with("tips: ").and(predicate::str::contains("respect")));
+}
+
+#[test]
+fn show_an_ambiguous_prefix_names_the_candidates_and_exits_2() {
+    let env = TestEnv::new();
+    let assert = env.tips(&["show", "l"]).assert().code(2).stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("listen") && stderr.contains("love-language"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn list_has_one_line_per_tip() {
+    let env = TestEnv::new();
+    let list = stdout_of(&mut env.tips(&["list"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 10);
+    assert!(lines[6].starts_with(" 7  Respect"), "{}", lines[6]);
+    assert!(lines.iter().all(|line| line.chars().count() <= 80));
+}
+
+#[test]
+fn list_json_is_an_array_of_ten_tips() {
+    let env = TestEnv::new();
+    let list = json_of(&mut env.tips(&["list", "--json"]));
+    let tips = list.as_array().unwrap();
+    assert_eq!(tips.len(), 10);
+    assert_eq!(tips[6]["slug"], "respect");
+}
+
+#[test]
+fn countdown_counts_to_the_next_14_february() {
+    let env = TestEnv::new();
+    let text = stdout_of(&mut env.tips(&["countdown", "--date", PLAIN_DAY]));
+    assert!(
+        text.contains("80 days to Valentine's Day, Sunday 14 February 2027"),
+        "{text}"
+    );
+    assert!(text.contains("starts in 70 days"), "{text}");
+    let json = json_of(&mut env.tips(&["countdown", "--json", "--date", PLAIN_DAY]));
+    assert_eq!(json["date"], PLAIN_DAY);
+    assert_eq!(json["valentines"], "2027-02-14");
+    assert_eq!(json["days"], 80);
+    assert_eq!(json["weekday"], "Sunday");
+    assert_eq!(json["season"]["status"], "upcoming");
+}
+
+#[test]
+fn countdown_in_season_names_todays_tip() {
+    let env = TestEnv::new();
+    let text = stdout_of(&mut env.tips(&["countdown", "--date", "2027-02-10"]));
+    assert!(
+        text.contains("Day 7 of 10") && text.contains("tips show respect"),
+        "{text}"
+    );
+    let json = json_of(&mut env.tips(&["countdown", "--json", "--date", "2027-02-10"]));
+    assert_eq!(json["season"]["tip"], 7);
+}
+
+#[test]
+fn countdown_on_valentines_day_is_zero_with_a_greeting() {
+    let env = TestEnv::new();
+    let text = stdout_of(&mut env.tips(&["countdown", "--date", "2027-02-14"]));
+    assert!(
+        text.starts_with("Happy Valentine's Day!") && text.contains("0 days"),
+        "{text}"
+    );
+    let json = json_of(&mut env.tips(&["countdown", "--json", "--date", "2027-02-14"]));
+    assert_eq!(json["days"], 0);
+    assert_eq!(json["season"]["status"], "valentines-day");
+}
+
+#[test]
+fn random_gives_one_of_the_tips() {
+    let env = TestEnv::new();
+    let seen: std::collections::HashSet<u64> = (0..12)
+        .map(|_| {
+            json_of(&mut env.tips(&["random", "--json"]))["number"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert!(seen.iter().all(|number| (1..=10).contains(number)));
+    assert!(seen.len() > 1, "twelve draws gave one tip: {seen:?}");
+    assert!(stdout_of(&mut env.tips(&["random"])).contains("Coaching prompts"));
+}
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    let env = TestEnv::new();
+    let before = stdout_of(&mut env.tips(&["--json", "--date", "2027-02-05", "today"]));
+    let after = stdout_of(&mut env.tips(&["today", "--date", "2027-02-05", "--json"]));
+    assert_eq!(before, after);
+}
+
+#[test]
+fn color_always_paints_and_never_does_not() {
+    let env = TestEnv::new();
+    let painted = stdout_of(env.bare().args(["--color", "always", "show", "respect"]));
+    assert!(
+        painted.contains("\u{1b}[1;31mRespect\u{1b}[0m"),
+        "{painted:?}"
+    );
+    let plain = stdout_of(env.bare().args(["--color", "never", "show", "respect"]));
+    assert!(!plain.contains('\u{1b}'));
+}
+
+#[test]
+fn color_auto_follows_the_environment() {
+    let env = TestEnv::new();
+    // Not a terminal: no colour by default, but CLICOLOR_FORCE insists.
+    assert!(!stdout_of(env.bare().args(["show", "7"])).contains('\u{1b}'));
+    assert!(
+        stdout_of(env.bare().env("CLICOLOR_FORCE", "1").args(["show", "7"])).contains('\u{1b}')
+    );
+    assert!(
+        !stdout_of(env.bare().env("CLICOLOR_FORCE", "").args(["show", "7"])).contains('\u{1b}')
+    );
+    // The flag beats the environment.
+    assert!(!stdout_of(
+        env.bare()
+            .env("CLICOLOR_FORCE", "1")
+            .args(["--color", "never", "show", "7"])
+    )
+    .contains('\u{1b}'));
+    assert!(stdout_of(
+        env.bare()
+            .env("NO_COLOR", "1")
+            .args(["--color", "always", "show", "7"])
+    )
+    .contains('\u{1b}'));
+}
+
+#[test]
+fn json_never_carries_colour() {
+    let env = TestEnv::new();
+    let json = stdout_of(
+        env.bare()
+            .args(["--color", "always", "show", "7", "--json"]),
+    );
+    assert!(!json.contains('\u{1b}'));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = TestEnv::new();
+    // The reader is gone before tips writes a byte, as in `tips list | head -0`.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = env
+        .process(&["list"])
+        .stdout(Stdio::from(writer))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn a_closed_pipe_under_help_and_completions_ends_quietly_too() {
+    let env = TestEnv::new();
+    for args in [
+        &["--help"][..],
+        &["completions", "bash"],
+        &["man"],
+        &["export"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = env
+            .process(args)
+            .stdout(Stdio::from(writer))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_full_disk_is_one_error_line_and_exit_1() {
+    let env = TestEnv::new();
+    let full = File::create("/dev/full").unwrap();
+    let output = env
+        .process(&["list"])
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("tips: cannot write output: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn usage_errors_are_one_line_and_exit_2() {
+    let env = TestEnv::new();
+    let cases: &[&[&str]] = &[
+        &["--date", "2026-02-30"],
+        &["--date", "2026-13-01"],
+        &["--date", "tomorrow"],
+        &["--colr", "never"],
+        &["--color", "sometimes"],
+        &["shoe", "respect"],
+        &["show"],
+        &["show", "respect", "extra"],
+        &["init", "tcsh"],
+    ];
+    for args in cases {
+        let output = env.bare().args(*args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("tips: "), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn an_impossible_date_says_why() {
+    let env = TestEnv::new();
+    env.tips(&["--date", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("28 days"));
+}
+
+#[test]
+fn non_utf8_arguments_are_refused_cleanly() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    for args in [
+        vec![OsStr::from_bytes(b"show"), OsStr::from_bytes(b"resp\xffct")],
+        vec![OsStr::from_bytes(b"--date"), OsStr::from_bytes(b"\xff\xfe")],
+        vec![OsStr::from_bytes(b"\xc3\x28")],
+    ] {
+        let output = env.bare().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.starts_with("tips: ") && stderr.lines().count() == 1,
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    let env = TestEnv::new();
+    for command in [
+        "today",
+        "show",
+        "list",
+        "countdown",
+        "random",
+        "motd",
+        "init",
+        "search",
+        "export",
+        "paths",
+        "completions",
+        "man",
+    ] {
+        let help = stdout_of(&mut env.tips(&[command, "--help"]));
+        assert!(help.contains("Usage: tips"), "{command}");
+        assert!(help.contains("Example"), "{command} --help has no example");
+    }
+    let help = stdout_of(&mut env.tips(&["--help"]));
+    assert!(help.contains("Examples:") && help.contains("tips show respect"));
+}
+
+#[test]
+fn version_prints_the_version() {
+    let env = TestEnv::new();
+    let version = stdout_of(&mut env.tips(&["--version"]));
+    assert_eq!(version, format!("tips {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn text_wraps_to_80_columns_off_a_terminal() {
+    let env = TestEnv::new();
+    let page = stdout_of(&mut env.tips(&["show", "respect"]));
+    assert!(page.lines().all(|line| line.chars().count() <= 80));
+    assert!(
+        page.lines().any(|line| line.chars().count() > 70),
+        "the text uses the width"
+    );
+}
