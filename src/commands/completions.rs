@@ -8,6 +8,8 @@ use crate::app::Session;
 use crate::cli::Cli;
 use crate::error::Error;
 use crate::output::Output;
+use crate::tip::Tip;
+use crate::view::visible;
 
 pub fn run(session: &Session, out: &mut Output, shell: clap_complete::Shell) -> Result<(), Error> {
     let tips = session.tips()?;
@@ -23,6 +25,29 @@ pub fn run(session: &Session, out: &mut Output, shell: clap_complete::Shell) -> 
     // and let a closed pipe end the command quietly, as everywhere else.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "tips", &mut script);
+    if shell == clap_complete::Shell::Fish {
+        append_fish_slugs(&mut script, tips.all());
+    }
     out.raw(&script)?;
     Ok(())
+}
+
+/// clap_complete's fish script completes options and subcommands but not
+/// a positional's values, so the slugs are added here, each described by
+/// its title.
+fn append_fish_slugs(script: &mut Vec<u8>, tips: &[Tip]) {
+    for tip in tips {
+        // In fish's single quotes only \\ and \' are special; titles come
+        // from playbooks, so they are quoted with care.
+        let title = visible(&tip.title)
+            .replace('\\', "\\\\")
+            .replace('\'', "\\'");
+        script.extend_from_slice(
+            format!(
+                "complete -c tips -n \"__fish_tips_using_subcommand show\" -f -a '{}' -d '{title}'\n",
+                tip.slug
+            )
+            .as_bytes(),
+        );
+    }
 }

@@ -30,7 +30,7 @@ pub fn run(out: &mut Output) -> Result<(), Error> {
         replace_builtin: true,
         tip: BUILTIN_TIPS,
     };
-    let toml = toml::to_string(&playbook)
+    let toml = toml::to_string_pretty(&playbook)
         .map_err(|error| Error::Failure(format!("cannot export: {error}")))?;
     out.raw(HEADER.as_bytes())?;
     out.raw(toml.as_bytes())?;

@@ -1,0 +1,514 @@
+//! Team playbooks, search, export, completions and the man page.
+
+mod common;
+
+use common::{has_program, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use predicates::prelude::*;
+use std::process::Command;
+
+const TEAM_TIP: &str = r#"
+[[tip]]
+number = 11
+slug = "follow-up"
+title = "Follow Up Fast"
+tagline = "A second date needs a phone call."
+body = "Send the meeting notes the same day. Name the next step and its owner."
+prompts = ["What did I promise?", "Who needs the notes?", "What is the next step?"]
+action = "Send today's notes before you leave."
+"#;
+
+fn titles(command: &mut assert_cmd::Command) -> Vec<String> {
+    json_of(command)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|tip| tip["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_playbook_from_the_flag_joins_the_builtin_tips() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let titles = titles(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list", "--json"]));
+    assert_eq!(titles.len(), 11);
+    assert_eq!(titles[10], "Follow Up Fast");
+    let shown =
+        stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "show", "follow"]));
+    assert!(shown.starts_with("Tip 11 · Follow Up Fast"), "{shown}");
+}
+
+#[test]
+fn the_flag_beats_tips_file_which_beats_the_config_file() {
+    let env = TestEnv::new();
+    let flag = env.write(
+        "flag.toml",
+        &TEAM_TIP.replace("Follow Up Fast", "From the flag"),
+    );
+    let from_env = env.write(
+        "env.toml",
+        &TEAM_TIP.replace("Follow Up Fast", "From TIPS_FILE"),
+    );
+    env.write(
+        ".config/tips/tips.toml",
+        &TEAM_TIP.replace("Follow Up Fast", "From the config"),
+    );
+    let last_title = |command: &mut assert_cmd::Command| titles(command).pop().unwrap();
+
+    assert_eq!(
+        last_title(&mut env.tips(&["list", "--json"])),
+        "From the config"
+    );
+    assert_eq!(
+        last_title(env.tips(&["list", "--json"]).env("TIPS_FILE", &from_env)),
+        "From TIPS_FILE"
+    );
+    assert_eq!(
+        last_title(
+            env.tips(&["--tips-file", flag.to_str().unwrap(), "list", "--json"])
+                .env("TIPS_FILE", &from_env)
+        ),
+        "From the flag"
+    );
+}
+
+#[test]
+fn xdg_config_home_moves_the_config_file() {
+    let env = TestEnv::new();
+    env.write("xdg/tips/tips.toml", TEAM_TIP);
+    let list = titles(
+        env.tips(&["list", "--json"])
+            .env("XDG_CONFIG_HOME", env.home().join("xdg")),
+    );
+    assert_eq!(list.len(), 11);
+    // Without the variable, ~/.config is used, and it has no playbook.
+    assert_eq!(titles(&mut env.tips(&["list", "--json"])).len(), 10);
+}
+
+#[test]
+fn replace_builtin_leaves_only_the_team_tips() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", &format!("replace_builtin = true\n{TEAM_TIP}"));
+    let list = titles(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list", "--json"]));
+    assert_eq!(list, ["Follow Up Fast"]);
+    // The season falls back to the rotation for numbers the set lacks.
+    let today = json_of(&mut env.tips(&[
+        "--tips-file",
+        team.to_str().unwrap(),
+        "today",
+        "--json",
+        "--date",
+        "2027-02-10",
+    ]));
+    assert_eq!(today["slug"], "follow-up");
+}
+
+#[test]
+fn the_rotation_covers_every_tip_of_a_playbook() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let mut numbers: Vec<u64> = (1..=11)
+        .map(|day| {
+            let date = format!("2026-07-{day:02}");
+            let tip = json_of(&mut env.tips(&[
+                "--tips-file",
+                team.to_str().unwrap(),
+                "today",
+                "--json",
+                "--date",
+                &date,
+            ]));
+            tip["number"].as_u64().unwrap()
+        })
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=11).collect::<Vec<_>>());
+}
+
+fn assert_playbook_error(env: &TestEnv, contents: &str, expected: &[&str]) {
+    let team = env.write("team.toml", contents);
+    let output = env
+        .tips(&["--tips-file", team.to_str().unwrap(), "today"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{contents}");
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("tips: {}", team.display())),
+        "{stderr}"
+    );
+    for part in expected {
+        assert!(stderr.contains(part), "{stderr:?} lacks {part:?}");
+    }
+}
+
+#[test]
+fn validation_errors_name_the_file_line_and_problem() {
+    let env = TestEnv::new();
+    assert_playbook_error(&env, "[[tip]\nnumber = 1", &["team.toml:1:"]);
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("body = ", "# body = "),
+        &[":2:1:", "missing field `body`"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace(", \"What is the next step?\"", ""),
+        &[":3:10:", "at least 3"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("number = 11", "number = 7"),
+        &["number 7 is already used by built-in tip 'respect'"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("\"follow-up\"", "\"respect\""),
+        &["slug 'respect' is already used by built-in tip 7"],
+    );
+    assert_playbook_error(
+        &env,
+        &format!("{TEAM_TIP}{}", TEAM_TIP.replace("follow-up", "other")),
+        &["number 11 is already used"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("\"follow-up\"", "\"Follow Up\""),
+        &["slug 'Follow Up'", "lowercase"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("title = ", "titel = "),
+        &["unknown field `titel`"],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("number = 11", "number = -3"),
+        &[":3:10:"],
+    );
+    assert_playbook_error(&env, "replace_builtin = true\n", &["no tips"]);
+}
+
+#[test]
+fn a_missing_or_unreadable_playbook_is_an_error() {
+    let env = TestEnv::new();
+    let missing = env.home().join("nope.toml");
+    env.tips(&["--tips-file", missing.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "nope.toml: no such file (given by --tips-file)",
+        ));
+    env.tips(&["list"])
+        .env("TIPS_FILE", &missing)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("given by TIPS_FILE"));
+    env.tips(&["--tips-file", env.home().to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a directory"));
+    let binary = env.home().join("binary.toml");
+    std::fs::write(&binary, b"number = \xff\xfe").unwrap();
+    env.tips(&["--tips-file", binary.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not UTF-8"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_fails_fast() {
+    let env = TestEnv::new();
+    let big = env.write(
+        "big.toml",
+        &format!("{TEAM_TIP}\n# {}\n", "x".repeat(1024 * 1024)),
+    );
+    env.tips(&["--tips-file", big.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("larger than 1024 KiB"));
+    // /dev/zero never ends: the limit stops the read.
+    env.tips(&["--tips-file", "/dev/zero", "list"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("larger than"));
+}
+
+#[test]
+fn motd_with_a_broken_playbook_shows_a_builtin_tip() {
+    let env = TestEnv::new();
+    env.write(".config/tips/tips.toml", "this is = = not toml");
+    let output = env
+        .tips(&["motd", "--date", "2027-02-10"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Tip 7 · Respect"));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("tips.toml:1:") && stderr.contains("showing a built-in tip"),
+        "{stderr}"
+    );
+    // Other commands refuse the broken playbook.
+    env.tips(&["today"]).assert().code(1);
+}
+
+#[test]
+fn escape_sequences_in_a_playbook_never_reach_the_terminal() {
+    let env = TestEnv::new();
+    let hostile = TEAM_TIP
+        .replace(
+            "Follow Up Fast",
+            "Clear\\u001b[2J\\u001b]0;pwned\\u0007 Screen",
+        )
+        .replace(
+            "What did I promise?",
+            "Bell\\u0007 \\u009b31m and \\u202e reversed",
+        )
+        .replace("Send the meeting notes", "Send\\r\\n the notes");
+    let team = env.write("hostile.toml", &hostile);
+    // With eleven tips, 8 December 2026 is tip 11's day in the rotation.
+    let file = team.to_str().unwrap();
+    for args in [
+        &["show", "follow-up"][..],
+        &["list"],
+        &["search", "screen"],
+        &["motd", "--date", "2026-12-08"],
+    ] {
+        let text = stdout_of(env.tips(&["--tips-file", file]).args(args));
+        for control in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\r'] {
+            assert!(
+                !text.contains(control),
+                "{args:?} wrote {control:?}: {text:?}"
+            );
+        }
+        assert!(
+            text.contains("Clear^[[2J^[]0;pwned^G Screen"),
+            "{args:?}: {text:?}"
+        );
+    }
+    let page = stdout_of(&mut env.tips(&["--tips-file", file, "show", "11"]));
+    assert!(
+        page.contains("Bell^G <U+009B>31m and <U+202E> reversed"),
+        "{page}"
+    );
+    // JSON keeps the text, escaped as JSON escapes it.
+    let json = stdout_of(&mut env.tips(&[
+        "--tips-file",
+        team.to_str().unwrap(),
+        "show",
+        "11",
+        "--json",
+    ]));
+    assert!(
+        json.contains(r"Clear\u001b[2J\u001b]0;pwned\u0007 Screen"),
+        "{json}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["title"], "Clear\u{1b}[2J\u{1b}]0;pwned\u{7} Screen");
+}
+
+#[test]
+fn an_error_quoting_a_hostile_file_is_made_visible_too() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", "[[tip]]\nnumber = \"\u{1b}]0;pwned\u{7}\"\n");
+    let output = env
+        .tips(&["--tips-file", team.to_str().unwrap(), "list"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn export_round_trips_to_exactly_the_builtin_tips() {
+    let env = TestEnv::new();
+    let exported = stdout_of(&mut env.tips(&["export"]));
+    assert!(exported.contains("replace_builtin = true"));
+    let team = env.write("team.toml", &exported);
+    let from_export =
+        stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list", "--json"]));
+    let builtin = stdout_of(&mut env.tips(&["list", "--json"]));
+    assert_eq!(from_export, builtin);
+    // And the same day gets the same tip from either.
+    let today_export =
+        stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "--date", PLAIN_DAY]));
+    assert_eq!(
+        today_export,
+        stdout_of(&mut env.tips(&["--date", PLAIN_DAY]))
+    );
+}
+
+#[test]
+fn search_finds_tips_by_words_with_title_hits_first() {
+    let env = TestEnv::new();
+    let hits = json_of(&mut env.tips(&["search", "respect", "--json"]));
+    assert_eq!(hits[0]["slug"], "respect");
+    let hits = json_of(&mut env.tips(&["search", "CROCO", "mojo", "--json"]));
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    let text = stdout_of(&mut env.tips(&["search", "croco"]));
+    assert!(text.starts_with("7  Respect"), "{text}");
+}
+
+#[test]
+fn search_without_a_match_exits_1_like_grep() {
+    let env = TestEnv::new();
+    env.tips(&["search", "croco", "zebra"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "tips: no tip mentions all of: croco zebra",
+        ));
+    env.tips(&["search"]).assert().code(2);
+}
+
+#[test]
+fn paths_tells_where_the_playbook_and_state_are() {
+    let env = TestEnv::new();
+    let paths = json_of(&mut env.tips(&["paths", "--json"]));
+    let expected = env.home().join(".config/tips/tips.toml");
+    assert_eq!(paths["playbook"]["path"], expected.to_str().unwrap());
+    assert_eq!(paths["playbook"]["exists"], false);
+    assert_eq!(paths["state"]["path"], env.state_dir().to_str().unwrap());
+    env.write(".config/tips/tips.toml", TEAM_TIP);
+    let text = stdout_of(&mut env.tips(&["paths"]));
+    assert!(text.contains("found: its tips are in force"), "{text}");
+    let from_env = stdout_of(
+        env.tips(&["paths", "--json"])
+            .env("TIPS_FILE", "/team/tips.toml"),
+    );
+    assert!(from_env.contains("\"/team/tips.toml\"") && from_env.contains("TIPS_FILE"));
+}
+
+#[test]
+fn completions_offer_the_slugs_and_pass_each_shells_syntax_check() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    for (shell, checker, check_args) in [
+        ("bash", "bash", &["-n"][..]),
+        ("zsh", "zsh", &["-n"][..]),
+        ("fish", "fish", &["--no-execute"][..]),
+    ] {
+        let script = stdout_of(&mut env.tips(&[
+            "--tips-file",
+            team.to_str().unwrap(),
+            "completions",
+            shell,
+        ]));
+        assert!(
+            script.contains("respect") && script.contains("follow-up"),
+            "{shell} completes the slugs"
+        );
+        if !has_program(checker) {
+            eprintln!("skipped: {checker} is not installed (.ci/run installs it)");
+            continue;
+        }
+        let file = env.write(&format!("tips.{shell}"), &script);
+        let output = Command::new(checker)
+            .args(check_args)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{shell}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for shell in ["elvish", "powershell"] {
+        assert!(
+            stdout_of(&mut env.tips(&["completions", shell])).contains("countdown"),
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn bash_completion_completes_a_slug_for_show() {
+    if !has_program("bash") {
+        return;
+    }
+    let env = TestEnv::new();
+    let file = env.write(
+        "tips.bash",
+        &stdout_of(&mut env.tips(&["completions", "bash"])),
+    );
+    let probe = format!(
+        ". '{}'; COMP_WORDS=(tips show res); COMP_CWORD=2; COMP_LINE='tips show res'; COMP_POINT=13; _tips tips res show; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        file.display()
+    );
+    let output = Command::new("bash")
+        .args(["--noprofile", "--norc", "-c", &probe])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "respect");
+}
+
+#[test]
+fn fish_completion_completes_a_slug_for_show() {
+    if !has_program("fish") {
+        eprintln!("skipped: fish is not installed (.ci/run installs it)");
+        return;
+    }
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        &TEAM_TIP.replace("Follow Up Fast", r"It's a \\ 'quote'"),
+    );
+    let file = env.write(
+        "tips.fish",
+        &stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "completions", "fish"])),
+    );
+    let probe = format!(
+        "source '{}'; complete -C 'tips show res'; complete -C 'tips show fol'",
+        file.display()
+    );
+    let output = Command::new("fish")
+        .args(["--no-config", "-c", &probe])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "respect\tRespect\nfollow-up\tIt's a \\ 'quote'\n"
+    );
+}
+
+#[test]
+fn the_man_page_renders_without_warnings() {
+    let env = TestEnv::new();
+    let page = stdout_of(&mut env.tips(&["man"]));
+    assert!(page.contains(".TH tips 1"));
+    if !has_program("man") {
+        eprintln!("skipped: man is not installed (.ci/run installs man-db)");
+        return;
+    }
+    let file = env.write("tips.1", &page);
+    let output = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "man reports warnings"
+    );
+    let rendered = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        rendered.contains("countdown") && rendered.contains("--tips-file"),
+        "{rendered}"
+    );
+}
