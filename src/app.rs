@@ -38,6 +38,20 @@ impl Session {
     }
 }
 
+/// clap's parse of the process's arguments.
+pub fn parse_command_line() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    // Freeing clap's tree of every command and option costs about as much
+    // as the parse itself, and `tips` exits moments later, when the system
+    // reclaims all of it at once.
+    std::mem::forget(command);
+    parsed
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let terminal = Terminal::detect(cli.global.color, |name| std::env::var(name).ok());
     colored::control::set_override(terminal.color);

@@ -24,6 +24,9 @@ Examples:
 /// name, a countdown to 14 February, and a short tip at every shell login.
 #[derive(Debug, Parser)]
 #[command(name = "tips", version, after_help = EXAMPLES, max_term_width = 100)]
+// `tips show --help` rather than `tips help show`: a `help` command would
+// be a second copy of every command, built at every start.
+#[command(disable_help_subcommand = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

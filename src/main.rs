@@ -15,11 +15,10 @@ mod terminal;
 mod tip;
 mod view;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match cli::Cli::try_parse() {
+    match app::parse_command_line() {
         Ok(cli) => app::run(cli),
         Err(error) => app::report_parse_error(&error),
     }

@@ -3,24 +3,28 @@
 use serde::Serialize;
 use std::io::{self, BufWriter, StdoutLock, Write};
 
-use crate::view::{layout, paint, Doc};
+use crate::view::{layout, paint::Palette, Doc};
 
 pub struct Output {
     stdout: BufWriter<StdoutLock<'static>>,
     width: usize,
+    palette: Palette,
 }
 
 impl Output {
+    /// Colour must be decided (`colored::control::set_override`) before.
     pub fn new(width: usize) -> Output {
         Output {
             stdout: BufWriter::new(io::stdout().lock()),
             width,
+            palette: Palette::new(),
         }
     }
 
     /// A page of text, wrapped to the terminal.
     pub fn page(&mut self, doc: &Doc) -> io::Result<()> {
-        paint::paint(&layout::layout(doc, self.width), &mut self.stdout)
+        self.palette
+            .paint(&layout::layout(doc, self.width), &mut self.stdout)
     }
 
     /// Pretty JSON and a final newline.

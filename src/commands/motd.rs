@@ -12,7 +12,7 @@ use crate::locations;
 use crate::output::Output;
 use crate::schedule::{self, Countdown, Season};
 use crate::state;
-use crate::tip::{Tip, TipSet};
+use crate::tip::{Text, Tip, TipSet};
 use crate::{calendar, view::pages};
 
 pub fn run(session: &Session, out: &mut Output, args: &MotdArgs) -> Result<(), Error> {
@@ -54,7 +54,7 @@ pub fn run(session: &Session, out: &mut Output, args: &MotdArgs) -> Result<(), E
     }
 
     let tip = schedule::tip_for(today, &tips);
-    let prompt = tip.prompts[schedule::daily_choice(today, tip.prompts.len())].as_ref();
+    let prompt = &tip.prompts[schedule::daily_choice(today, tip.prompts.len())];
     let countdown = Countdown::from(today);
     if session.json {
         out.json(&MotdJson {
@@ -80,6 +80,6 @@ fn running_slug<'a>(countdown: &Countdown, tips: &'a TipSet) -> Option<&'a str> 
 struct MotdJson<'a> {
     date: String,
     tip: &'a Tip,
-    prompt: &'a str,
+    prompt: &'a Text,
     countdown: CountdownJson<'a>,
 }

@@ -58,22 +58,22 @@ fn page(paths: &PathsJson) -> Doc {
         Some(_) => "not found: tips will report an error until it exists".to_string(),
         None => "none: set HOME, XDG_CONFIG_HOME or TIPS_FILE".to_string(),
     };
-    describe(
-        &mut doc,
-        "Playbook",
-        paths.playbook.as_ref(),
-        &playbook_note,
-    );
+    describe(&mut doc, "Playbook", paths.playbook.as_ref(), playbook_note);
     let state_note = match &paths.state {
         Some(place) if place.exists => "exists",
         Some(_) => "not created yet: tips motd --once-per-day creates it",
         None => "none: set HOME or XDG_STATE_HOME",
     };
-    describe(&mut doc, "State", paths.state.as_ref(), state_note);
+    describe(
+        &mut doc,
+        "State",
+        paths.state.as_ref(),
+        state_note.to_string(),
+    );
     doc
 }
 
-fn describe(doc: &mut Doc, label: &str, place: Option<&Place>, note: &str) {
+fn describe(doc: &mut Doc, label: &'static str, place: Option<&Place>, note: String) {
     doc.push(Paragraph::new(vec![Span::new(label, Style::Heading)]));
     if let Some(place) = place {
         let from = place
@@ -82,7 +82,7 @@ fn describe(doc: &mut Doc, label: &str, place: Option<&Place>, note: &str) {
             .unwrap_or_default();
         doc.push(
             Paragraph::new(vec![
-                Span::new(place.path.as_str(), Style::Command),
+                Span::new(place.path.clone(), Style::Command),
                 Span::plain(from),
             ])
             .indented(2),

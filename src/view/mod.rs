@@ -2,6 +2,8 @@
 //! nothing of escape codes or terminal widths. `layout` wraps a model to a
 //! width; `paint` writes the wrapped lines, in colour or not.
 
+use std::borrow::Cow;
+
 pub mod layout;
 pub mod pages;
 pub mod paint;
@@ -20,21 +22,22 @@ pub enum Style {
     Faint,
 }
 
+/// Text in one style. Built-in text is borrowed, never copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub style: Style,
 }
 
 impl Span {
-    pub fn new(text: impl Into<String>, style: Style) -> Span {
+    pub fn new(text: impl Into<Cow<'static, str>>, style: Style) -> Span {
         Span {
             text: text.into(),
             style,
         }
     }
 
-    pub fn plain(text: impl Into<String>) -> Span {
+    pub fn plain(text: impl Into<Cow<'static, str>>) -> Span {
         Span::new(text, Style::Plain)
     }
 }
@@ -113,9 +116,11 @@ impl Doc {
 /// retitle its window. They are made visible instead: `^[` for ESC (as
 /// `cat -v` shows it), `<U+202E>` for C1 controls and bidirectional
 /// overrides. Tabs and line breaks become spaces.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(needs_escaping) {
-        return std::borrow::Cow::Borrowed(text);
+pub fn visible(text: &str) -> Cow<'_, str> {
+    // Printable ASCII (the bulk of any tip) is checked a byte at a time.
+    let printable_ascii = text.bytes().all(|byte| (b' '..=b'~').contains(&byte));
+    if printable_ascii || !text.chars().any(needs_escaping) {
+        return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -130,7 +135,7 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
             c => shown.push(c),
         }
     }
-    std::borrow::Cow::Owned(shown)
+    Cow::Owned(shown)
 }
 
 fn needs_escaping(c: char) -> bool {
@@ -155,7 +160,7 @@ mod tests {
     fn visible_leaves_ordinary_text_alone() {
         assert!(matches!(
             visible("Croco Mojo — “fight or flight” ☺"),
-            std::borrow::Cow::Borrowed(_)
+            Cow::Borrowed(_)
         ));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::calendar;
 use crate::schedule::{Countdown, Season, SEASON_LENGTH};
-use crate::tip::Tip;
+use crate::tip::{Text, Tip};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -14,7 +14,7 @@ const VALENTINES_GREETING: &str = "Happy Valentine's Day! The season of Romantic
 fn numbered_title(tip: &Tip) -> Vec<Span> {
     vec![
         Span::new(format!("Tip {} · ", tip.number), Style::Label),
-        Span::new(tip.title.as_ref(), Style::Title),
+        Span::new(tip.title.clone(), Style::Title),
     ]
 }
 
@@ -31,12 +31,12 @@ pub fn tip_page(tip: &Tip, valentines_day: bool) -> Doc {
     page.push(Paragraph::new(numbered_title(tip)));
     if let Some(tagline) = &tip.tagline {
         page.push(Paragraph::new(vec![Span::new(
-            tagline.as_ref(),
+            tagline.clone(),
             Style::Tagline,
         )]));
     }
     page.gap();
-    page.push(Paragraph::new(vec![Span::plain(tip.body.as_ref())]));
+    page.push(Paragraph::new(vec![Span::plain(tip.body.clone())]));
     page.gap();
     page.push(Paragraph::new(vec![Span::new(
         "Coaching prompts",
@@ -44,7 +44,7 @@ pub fn tip_page(tip: &Tip, valentines_day: bool) -> Doc {
     )]));
     for prompt in tip.prompts.iter() {
         page.push(
-            Paragraph::new(vec![Span::plain(prompt.as_ref())])
+            Paragraph::new(vec![Span::plain(prompt.clone())])
                 .indented(2)
                 .lead(Span::new("• ", Style::Bullet)),
         );
@@ -52,7 +52,7 @@ pub fn tip_page(tip: &Tip, valentines_day: bool) -> Doc {
     if let Some(action) = &tip.action {
         page.gap();
         page.push(Paragraph::new(vec![Span::new("Try today", Style::Heading)]));
-        page.push(Paragraph::new(vec![Span::plain(action.as_ref())]).indented(2));
+        page.push(Paragraph::new(vec![Span::plain(action.clone())]).indented(2));
     }
     if let Some(source) = &tip.source {
         page.gap();
@@ -76,12 +76,12 @@ pub fn tip_list(tips: &[&Tip]) -> Doc {
     for tip in tips {
         let mut row = vec![
             Span::new(format!("{:>number_width$}  ", tip.number), Style::Label),
-            Span::new(tip.title.as_ref(), Style::Title),
+            Span::new(tip.title.clone(), Style::Title),
             Span::plain(" ".repeat(title_width - tip.title.width())),
         ];
         if let Some(tagline) = &tip.tagline {
             row.push(Span::plain("  "));
-            row.push(Span::new(tagline.as_ref(), Style::Tagline));
+            row.push(Span::new(tagline.clone(), Style::Tagline));
         }
         page.row(row);
     }
@@ -148,7 +148,7 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
 }
 
 /// The short form for logins: at most eight lines, whatever the width.
-pub fn motd(tip: &Tip, prompt: &str, countdown: &Countdown) -> Doc {
+pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
     let mut page = Doc::default();
     if countdown.season == Season::ValentinesDay {
         page.push(
@@ -158,13 +158,13 @@ pub fn motd(tip: &Tip, prompt: &str, countdown: &Countdown) -> Doc {
     page.push(Paragraph::new(numbered_title(tip)).at_most(1));
     if let Some(tagline) = &tip.tagline {
         page.push(
-            Paragraph::new(vec![Span::new(tagline.as_ref(), Style::Tagline)])
+            Paragraph::new(vec![Span::new(tagline.clone(), Style::Tagline)])
                 .indented(2)
                 .at_most(2),
         );
     }
     page.push(
-        Paragraph::new(vec![Span::plain(prompt)])
+        Paragraph::new(vec![Span::plain(prompt.clone())])
             .indented(2)
             .lead(Span::new("› ", Style::Bullet))
             .at_most(3),
