@@ -3,6 +3,7 @@
 use serde::Serialize;
 use std::io::{self, BufWriter, StdoutLock, Write};
 
+use crate::terminal::Terminal;
 use crate::view::{layout, paint::Palette, Doc};
 
 pub struct Output {
@@ -12,12 +13,15 @@ pub struct Output {
 }
 
 impl Output {
-    /// Colour must be decided (`colored::control::set_override`) before.
-    pub fn new(width: usize) -> Output {
+    pub fn new(terminal: Terminal) -> Output {
         Output {
             stdout: BufWriter::new(io::stdout().lock()),
-            width,
-            palette: Palette::new(),
+            width: terminal.width,
+            palette: if terminal.color {
+                Palette::colored()
+            } else {
+                Palette::plain()
+            },
         }
     }
 

@@ -6,10 +6,9 @@ use std::io::{self, Write};
 use super::layout::Line;
 use super::Style;
 
-/// The escape codes that start and end each style, worked out once from
-/// `colored` (which was told at start-up whether colour is on). With colour
-/// off every code is empty: a plain palette is swapped in, and painting
-/// never asks.
+/// The escape codes that start and end each style, worked out once. With
+/// colour off every code is empty: a plain palette is swapped in, and
+/// painting never asks.
 pub struct Palette {
     codes: [(String, String); STYLES.len()],
 }
@@ -27,7 +26,16 @@ const STYLES: [Style; 9] = [
 ];
 
 impl Palette {
-    pub fn new() -> Palette {
+    pub fn plain() -> Palette {
+        Palette {
+            codes: STYLES.map(|_| (String::new(), String::new())),
+        }
+    }
+
+    /// The codes that `colored` writes for each style. `tips` has already
+    /// decided that colour is on, so `colored`'s own guess is overridden.
+    pub fn colored() -> Palette {
+        colored::control::set_override(true);
         Palette {
             codes: STYLES.map(|style| {
                 // `colored` paints whole strings; painting a marker and
