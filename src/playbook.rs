@@ -170,4 +170,55 @@ prompts = ["a?", "b?", "c?"]
             .unwrap_err()
             .contains("no tips"));
     }
+
+    mod arbitrary_input {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Text shaped like a playbook, so that the checks past TOML's own
+        /// syntax are reached too.
+        fn playbookish() -> impl Strategy<Value = String> {
+            let line = prop_oneof![
+                Just("[[tip]]".to_string()),
+                Just("replace_builtin = true".to_string()),
+                (0u32..20).prop_map(|n| format!("number = {n}")),
+                "[a-z-]{0,12}".prop_map(|slug| format!("slug = \"{slug}\"")),
+                "[ -~]{0,20}"
+                    .prop_map(|text| format!("title = \"{}\"", text.replace(['"', '\\'], ""))),
+                Just("body = \"b\"".to_string()),
+                (0usize..5).prop_map(|n| format!("prompts = [{}]", vec!["\"p\""; n].join(", "))),
+                "[ -~]{0,30}",
+            ];
+            proptest::collection::vec(line, 0..30).prop_map(|lines| lines.join("\n"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn any_bytes_give_a_clean_error_or_a_valid_set(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+                check(&String::from_utf8_lossy(&bytes));
+            }
+
+            #[test]
+            fn playbook_shaped_text_gives_a_clean_error_or_a_valid_set(text in playbookish()) {
+                check(&text);
+            }
+        }
+
+        fn check(text: &str) {
+            match parse(text) {
+                Ok(set) => {
+                    let tips = set.all();
+                    assert!(!tips.is_empty());
+                    assert!(
+                        tips.windows(2).all(|pair| pair[0].number < pair[1].number),
+                        "unique, ordered numbers"
+                    );
+                    assert!(tips.iter().all(|tip| tip.prompts.len() >= 3));
+                }
+                Err(message) => assert!(!message.contains('\n'), "one line: {message:?}"),
+            }
+        }
+    }
 }

@@ -1,0 +1,315 @@
+//! Proof that `tips` cannot be broken from outside: time zones, odd
+//! environments, extreme dates, and a playbook loader fed arbitrary bytes.
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{json_of, stdout_of, TestEnv};
+use proptest::prelude::*;
+use std::process::{Command, Stdio};
+
+fn date_under(env: &TestEnv, zone: &str) -> String {
+    let json = json_of(env.tips(&["countdown", "--json"]).env("TZ", zone));
+    json["date"].as_str().unwrap().to_string()
+}
+
+fn utc_dates_around(offset_hours: i64) -> [String; 2] {
+    // Taken just before the run and checked against just after, so a run
+    // that crosses midnight still passes.
+    let now = Utc::now() + Duration::hours(offset_hours);
+    [
+        now.format("%Y-%m-%d").to_string(),
+        (now + Duration::seconds(30)).format("%Y-%m-%d").to_string(),
+    ]
+}
+
+#[test]
+fn the_day_is_the_local_calendar_day_in_two_zones_never_on_the_same_date() {
+    let env = TestEnv::new();
+    // POSIX zones, which need no tz database: UTC+14 and UTC-11 are 25
+    // hours apart, so they never share a date.
+    let east_expected = utc_dates_around(14);
+    let west_expected = utc_dates_around(-11);
+    let east = date_under(&env, "<+14>-14");
+    let west = date_under(&env, "<-11>11");
+    assert_ne!(east, west);
+    assert!(
+        east_expected.contains(&east),
+        "UTC+14 gave {east}, expected {east_expected:?}"
+    );
+    assert!(
+        west_expected.contains(&west),
+        "UTC-11 gave {west}, expected {west_expected:?}"
+    );
+}
+
+#[test]
+fn named_zones_from_the_tz_database_work_where_it_is_installed() {
+    if !std::path::Path::new("/usr/share/zoneinfo/Pacific/Kiritimati").exists() {
+        eprintln!("skipped: no tz database");
+        return;
+    }
+    let env = TestEnv::new();
+    assert!(utc_dates_around(14).contains(&date_under(&env, "Pacific/Kiritimati")));
+    assert!(utc_dates_around(-11).contains(&date_under(&env, "Pacific/Pago_Pago")));
+}
+
+#[test]
+fn an_invalid_or_unreadable_tz_gives_the_utc_date() {
+    let env = TestEnv::new();
+    for zone in [
+        "Nowhere/Bogus",
+        ":/nonexistent/zone",
+        "",
+        "\u{1}\u{2}",
+        "/etc/passwd",
+    ] {
+        let output = env
+            .tips(&["countdown", "--json"])
+            .env("TZ", zone)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "TZ={zone:?}");
+        assert!(output.stderr.is_empty(), "TZ={zone:?}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(
+            utc_dates_around(0).contains(&json["date"].as_str().unwrap().to_string()),
+            "TZ={zone:?}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_environment_still_works() {
+    let binary = assert_cmd::cargo::cargo_bin!("tips");
+    for args in [
+        &["today"][..],
+        &["motd"],
+        &["motd", "--once-per-day"],
+        &["countdown"],
+        &["paths"],
+    ] {
+        let output = Command::new("env")
+            .arg("-i")
+            .arg(binary)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!output.stdout.is_empty(), "{args:?}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+    }
+}
+
+#[test]
+fn term_dumb_and_no_color_turn_colour_off_even_on_a_terminal() {
+    let env = TestEnv::new();
+    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
+    let on_terminal = |vars: &[(&str, &str)]| {
+        let mut command = Command::new("script");
+        command
+            .args(["-qec", &format!("{binary} show respect"), "/dev/null"])
+            .env_clear()
+            .env("HOME", env.home());
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        String::from_utf8_lossy(&command.output().unwrap().stdout).into_owned()
+    };
+    assert!(
+        on_terminal(&[("TERM", "xterm")]).contains('\u{1b}'),
+        "a terminal gets colour"
+    );
+    assert!(!on_terminal(&[("TERM", "dumb")]).contains('\u{1b}'));
+    assert!(!on_terminal(&[("TERM", "xterm"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+}
+
+#[test]
+fn a_20_column_terminal_gets_20_column_lines() {
+    let env = TestEnv::new();
+    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
+    for command in ["show respect", "motd", "countdown", "list"] {
+        // A real pseudo-terminal, resized the way a terminal window is.
+        let line = format!("stty cols 20 rows 40; {binary} --color never {command}");
+        let output = Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env_clear()
+            .env("HOME", env.home())
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+        assert!(text.lines().count() > 2, "{command}: {text}");
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 20,
+                "{command}: {line:?} is wider than 20 columns"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_stdout_is_no_panic() {
+    let env = TestEnv::new();
+    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
+    for command in ["today", "list --json", "motd"] {
+        let output = Command::new("sh")
+            .args(["-c", &format!("{binary} --color never {command} >&-")])
+            .env_clear()
+            .env("HOME", env.home())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
+        assert!(
+            output.status.code().is_some_and(|code| code <= 1),
+            "{command}: {:?}",
+            output.status
+        );
+        assert!(stderr.lines().count() <= 1, "{command}: {stderr}");
+    }
+}
+
+#[test]
+fn stdout_on_dev_full_is_one_error_line_and_exit_1_for_every_command() {
+    let env = TestEnv::new();
+    for args in [
+        &["today"][..],
+        &["show", "7", "--json"],
+        &["countdown"],
+        &["export"],
+        &["man"],
+        &["completions", "zsh"],
+    ] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let output = env
+            .process(args)
+            .stdout(Stdio::from(full))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("tips: cannot write output: "),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}");
+    }
+    // The login hook, even then, exits 0.
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let output = env
+        .process(&["motd"])
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
+}
+
+#[test]
+fn extreme_dates_get_a_right_answer() {
+    let env = TestEnv::new();
+    for command in [
+        &["today"][..],
+        &["motd"],
+        &["countdown"],
+        &["show", "respect"],
+    ] {
+        for date in ["0001-01-01", "0001-02-14", "9999-02-13", "9999-12-31"] {
+            let mut args = command.to_vec();
+            args.extend(["--date", date]);
+            stdout_of(&mut env.tips(&args));
+            args.push("--json");
+            json_of(&mut env.tips(&args));
+        }
+    }
+    let last = json_of(&mut env.tips(&["countdown", "--json", "--date", "9999-12-31"]));
+    assert_eq!(last["valentines"], "10000-02-14");
+    assert_eq!(last["days"], 45);
+    let first = json_of(&mut env.tips(&["countdown", "--json", "--date", "0001-01-01"]));
+    assert_eq!(first["valentines"], "0001-02-14");
+    assert_eq!(first["days"], 44);
+    assert_eq!(
+        json_of(&mut env.tips(&["today", "--json", "--date", "9999-02-13"]))["number"],
+        10
+    );
+}
+
+#[test]
+fn dates_outside_four_digit_years_are_refused_cleanly() {
+    let env = TestEnv::new();
+    for date in [
+        "0000-12-31",
+        "10000-01-01",
+        "-0001-01-01",
+        "+2026-01-01",
+        "99999-99-99",
+        "2026-00-10",
+        "2026-01-32",
+    ] {
+        let output = env.tips(&["--date", date]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{date}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("tips: ") && stderr.lines().count() == 1,
+            "{date}: {stderr}"
+        );
+    }
+}
+
+fn load_from_file(env: &TestEnv, bytes: &[u8]) -> std::process::Output {
+    let path = env.home().join("fuzz.toml");
+    std::fs::write(&path, bytes).unwrap();
+    env.tips(&["--tips-file", path.to_str().unwrap(), "list", "--json"])
+        .output()
+        .unwrap()
+}
+
+fn assert_clean(output: &std::process::Output) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    match output.status.code() {
+        Some(0) => {
+            let tips: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("valid JSON");
+            assert!(!tips.as_array().unwrap().is_empty());
+            assert!(stderr.is_empty());
+        }
+        Some(1) => {
+            assert!(output.stdout.is_empty());
+            assert!(
+                stderr.starts_with("tips: ") && stderr.lines().count() == 1,
+                "{stderr:?}"
+            );
+        }
+        other => panic!("exit {other:?}: {stderr}"),
+    }
+}
+
+proptest! {
+    // Each case runs the binary: enough cases to explore, few enough for CI.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_binary_survives_any_bytes_as_a_playbook(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let env = TestEnv::new();
+        assert_clean(&load_from_file(&env, &bytes));
+    }
+
+    #[test]
+    fn the_binary_survives_a_damaged_real_playbook(flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+        let env = TestEnv::new();
+        let mut bytes = stdout_of(&mut env.tips(&["export"])).into_bytes();
+        for (index, byte) in flips {
+            let at = index.index(bytes.len());
+            bytes[at] = byte;
+        }
+        assert_clean(&load_from_file(&env, &bytes));
+    }
+}
