@@ -120,16 +120,26 @@ pub fn report_parse_error(error: &clap::Error) -> ExitCode {
     Error::Usage(one_line(&error.render().to_string())).report()
 }
 
-/// clap's messages run over several lines (`error: …`, a tip, the usage);
-/// `tips` errors are one line, so keep the message and its tip.
+/// clap's messages run over several paragraphs (`error: …` and what it
+/// names, a tip, the usage); `tips` errors are one line, so keep the
+/// message and its tips.
 fn one_line(rendered: &str) -> String {
-    let mut lines = rendered
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty());
-    let first = lines.next().unwrap_or("invalid command line");
-    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
-    for tip in lines.filter_map(|line| line.strip_prefix("tip: ")) {
+    let mut paragraphs = rendered.split("\n\n").map(|paragraph| {
+        paragraph
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let first = paragraphs.next().unwrap_or_default();
+    let mut message = first.strip_prefix("error: ").unwrap_or(&first).to_string();
+    if message.is_empty() {
+        message.push_str("invalid command line");
+    }
+    for tip in
+        paragraphs.filter_map(|paragraph| paragraph.strip_prefix("tip: ").map(str::to_string))
+    {
         message.push_str(&format!(" ({tip})"));
     }
     message.push_str("; see 'tips --help'");
@@ -146,6 +156,15 @@ mod tests {
         assert_eq!(
             one_line(rendered),
             "unexpected argument '--colr' found (a similar argument exists: '--color'); see 'tips --help'"
+        );
+    }
+
+    #[test]
+    fn clap_errors_keep_what_they_name_on_the_next_line() {
+        let rendered = "error: the following required arguments were not provided:\n  <NAME>\n\nUsage: tips show <NAME>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "the following required arguments were not provided: <NAME>; see 'tips --help'"
         );
     }
 }

@@ -318,6 +318,14 @@ fn usage_errors_are_one_line_and_exit_2() {
 }
 
 #[test]
+fn a_missing_argument_is_named_in_the_one_line() {
+    let env = TestEnv::new();
+    env.tips(&["show"]).assert().code(2).stderr(
+        "tips: the following required arguments were not provided: <NAME>; see 'tips --help'\n",
+    );
+}
+
+#[test]
 fn an_impossible_date_says_why() {
     let env = TestEnv::new();
     env.tips(&["--date", "2026-02-30"])
