@@ -204,6 +204,13 @@ fn color_always_paints_and_never_does_not() {
 }
 
 #[test]
+fn color_always_matches_the_golden_escape_codes() {
+    let env = TestEnv::new();
+    let painted = stdout_of(env.bare().args(["--color", "always", "motd", "--date", "2027-02-14"]));
+    assert_eq!(painted, include_str!("golden/motd-valentines-color.txt"));
+}
+
+#[test]
 fn color_auto_follows_the_environment() {
     let env = TestEnv::new();
     // Not a terminal: no colour by default, but CLICOLOR_FORCE insists.
