@@ -8,7 +8,9 @@ use std::io::IsTerminal;
 pub enum ColorChoice {
     /// Colour when stdout is a terminal, unless NO_COLOR or TERM=dumb says no.
     Auto,
+    /// Colour always, also into pipes and files
     Always,
+    /// Never colour
     Never,
 }
 
