@@ -206,7 +206,10 @@ fn color_always_paints_and_never_does_not() {
 #[test]
 fn color_always_matches_the_golden_escape_codes() {
     let env = TestEnv::new();
-    let painted = stdout_of(env.bare().args(["--color", "always", "motd", "--date", "2027-02-14"]));
+    let painted = stdout_of(
+        env.bare()
+            .args(["--color", "always", "motd", "--date", "2027-02-14"]),
+    );
     assert_eq!(painted, include_str!("golden/motd-valentines-color.txt"));
 }
 
