@@ -88,7 +88,8 @@ fn describe_io(error: &io::Error, origin: Origin) -> String {
         io::ErrorKind::NotFound => format!("no such file (given by {})", origin.describe()),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "is a directory, not a playbook file".to_string(),
-        io::ErrorKind::InvalidData => error.to_string(),
+        // Size and encoding problems carry their own words; others are the
+        // system's.
         _ => error.to_string(),
     }
 }
