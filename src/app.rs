@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::commands;
-use crate::error::{self, Error};
+use crate::error::Error;
 use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::terminal::Terminal;
@@ -73,9 +73,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A login must never fail: say what went wrong, and exit 0.
         Err(error) if login_hook => {
-            if let Some(message) = error.message() {
-                error::warn(&message);
-            }
+            error.warn();
             ExitCode::SUCCESS
         }
         Err(error) => error.report(),

@@ -41,11 +41,16 @@ impl Error {
         }
     }
 
-    /// Prints the message and gives the exit code.
-    pub fn report(&self) -> ExitCode {
+    /// Prints the message, if any, on stderr.
+    pub fn warn(&self) {
         if let Some(message) = self.message() {
             warn(&message);
         }
+    }
+
+    /// Prints the message and gives the exit code.
+    pub fn report(&self) -> ExitCode {
+        self.warn();
         self.exit_code()
     }
 }

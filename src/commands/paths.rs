@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::app::Session;
 use crate::error::Error;
-use crate::locations;
+use crate::locations::{self, Origin};
 use crate::output::Output;
 use crate::view::{Doc, Paragraph, Span, Style};
 
@@ -21,11 +21,11 @@ struct Place {
     path: String,
     exists: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    from: Option<&'static str>,
+    from: Option<Origin>,
 }
 
 impl Place {
-    fn at(path: &Path, from: Option<&'static str>) -> Place {
+    fn at(path: &Path, from: Option<Origin>) -> Place {
         Place {
             path: path.display().to_string(),
             exists: path.exists(),
@@ -37,7 +37,7 @@ impl Place {
 pub fn run(session: &Session, out: &mut Output) -> Result<(), Error> {
     let playbook = session
         .playbook_location()
-        .map(|location| Place::at(&location.path, Some(location.origin.describe())));
+        .map(|location| Place::at(&location.path, Some(location.origin)));
     let state = locations::state_dir(&locations::process_env).map(|dir| Place::at(&dir, None));
     let paths = PathsJson { playbook, state };
     if session.json {
@@ -51,12 +51,12 @@ pub fn run(session: &Session, out: &mut Output) -> Result<(), Error> {
 fn page(paths: &PathsJson) -> Doc {
     let mut doc = Doc::default();
     let playbook_note = match &paths.playbook {
-        Some(place) if place.exists => "found: its tips are in force".to_string(),
-        Some(place) if place.from == Some("default location") => {
-            "not found: the built-in tips are in force".to_string()
+        Some(place) if place.exists => "found: its tips are in force",
+        Some(place) if place.from == Some(Origin::Default) => {
+            "not found: the built-in tips are in force"
         }
-        Some(_) => "not found: tips will report an error until it exists".to_string(),
-        None => "none: set HOME, XDG_CONFIG_HOME or TIPS_FILE".to_string(),
+        Some(_) => "not found: tips will report an error until it exists",
+        None => "none: set HOME, XDG_CONFIG_HOME or TIPS_FILE",
     };
     describe(&mut doc, "Playbook", paths.playbook.as_ref(), playbook_note);
     let state_note = match &paths.state {
@@ -64,21 +64,16 @@ fn page(paths: &PathsJson) -> Doc {
         Some(_) => "not created yet: tips motd --once-per-day creates it",
         None => "none: set HOME or XDG_STATE_HOME",
     };
-    describe(
-        &mut doc,
-        "State",
-        paths.state.as_ref(),
-        state_note.to_string(),
-    );
+    describe(&mut doc, "State", paths.state.as_ref(), state_note);
     doc
 }
 
-fn describe(doc: &mut Doc, label: &'static str, place: Option<&Place>, note: String) {
+fn describe(doc: &mut Doc, label: &'static str, place: Option<&Place>, note: &'static str) {
     doc.push(Paragraph::new(vec![Span::new(label, Style::Heading)]));
     if let Some(place) = place {
         let from = place
             .from
-            .map(|from| format!(" (from {from})"))
+            .map(|from| format!(" (from {})", from.describe()))
             .unwrap_or_default();
         doc.push(
             Paragraph::new(vec![
