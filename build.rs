@@ -13,6 +13,9 @@ mod schema;
 const DATA: &str = "data/tips.toml";
 const MAX_PROMPTS: usize = 5;
 const SERIES_LENGTH: u32 = 10;
+/// The generated code names every path in full, so that it compiles
+/// wherever it is included, whatever is in scope there.
+const COW: &str = "::std::borrow::Cow::Borrowed";
 
 fn main() {
     println!("cargo::rerun-if-changed={DATA}");
@@ -21,7 +24,7 @@ fn main() {
     let text =
         fs::read_to_string(DATA).unwrap_or_else(|error| fail(&format!("cannot read: {error}")));
     let playbook =
-        schema::parse(&text, &[]).unwrap_or_else(|problem| fail(&problem.describe(&text)));
+        schema::parse(&text, &[]).unwrap_or_else(|problem| fail(&problem.to_string()));
     if let Err(message) = check_builtin(&playbook.tips) {
         fail(&message);
     }
@@ -64,17 +67,17 @@ fn check_builtin(tips: &[schema::RawTip]) -> Result<(), String> {
 
 fn render(tips: &[schema::RawTip]) -> String {
     let mut code = String::from(
-        "/// The built-in tips, from data/tips.toml.\npub static BUILTIN_TIPS: &[Tip] = &[\n",
+        "/// The built-in tips, from data/tips.toml.\npub static BUILTIN_TIPS: &[crate::tip::Tip] = &[\n",
     );
     for tip in tips {
         let prompts: Vec<String> = tip
             .prompts
             .iter()
-            .map(|prompt| format!("Cow::Borrowed({})", literal(prompt)))
+            .map(|prompt| format!("{COW}({})", literal(prompt)))
             .collect();
         let _ = write!(
             code,
-            "    Tip {{\n        number: {},\n        slug: Cow::Borrowed({}),\n        title: Cow::Borrowed({}),\n        tagline: {},\n        body: Cow::Borrowed({}),\n        prompts: Cow::Borrowed(&[{}]),\n        action: {},\n        source: {},\n    }},\n",
+            "    crate::tip::Tip {{\n        number: {},\n        slug: {COW}({}),\n        title: {COW}({}),\n        tagline: {},\n        body: {COW}({}),\n        prompts: {COW}(&[{}]),\n        action: {},\n        source: {},\n    }},\n",
             tip.number.get_ref(),
             literal(tip.slug.get_ref()),
             literal(&tip.title),
@@ -96,7 +99,7 @@ fn literal(text: &str) -> String {
 
 fn optional(text: &Option<String>) -> String {
     match text {
-        Some(text) => format!("Some(Cow::Borrowed({}))", literal(text)),
+        Some(text) => format!("Some({COW}({}))", literal(text)),
         None => "None".to_string(),
     }
 }

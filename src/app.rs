@@ -1,42 +1,14 @@
-//! Runs a parsed command line: decides colour and width once, opens the
-//! one stdout, and hands over to the command.
+//! Sets up a run and reports how it ended: parses the command line,
+//! decides colour and width once, opens the one stdout, hands over to the
+//! command, and turns the outcome into an exit code.
 
-use chrono::NaiveDate;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
-use crate::commands;
+use crate::cli::{Cli, Command, TodayArgs};
+use crate::cmd::{Run, Session};
 use crate::error::Error;
-use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::terminal::Terminal;
-use crate::tip::TipSet;
-use crate::{calendar, playbook};
-
-/// What every command may ask for. Each is worked out only when asked, so
-/// that `tips init` never reads a time zone and `tips today` never looks
-/// for a state directory.
-pub struct Session {
-    date: Option<NaiveDate>,
-    pub json: bool,
-    tips_file: Option<PathBuf>,
-}
-
-impl Session {
-    pub fn today(&self) -> NaiveDate {
-        self.date.unwrap_or_else(calendar::local_today)
-    }
-
-    pub fn playbook_location(&self) -> Option<PlaybookLocation> {
-        locations::playbook(self.tips_file.as_deref(), &locations::process_env)
-    }
-
-    /// The tips in force; a broken playbook is an error (exit 1).
-    pub fn tips(&self) -> Result<TipSet, Error> {
-        playbook::tips_in_force(self.playbook_location().as_ref()).map_err(Error::Failure)
-    }
-}
 
 /// clap's parse of the process's arguments.
 pub fn parse_command_line() -> Result<Cli, clap::Error> {
@@ -57,43 +29,15 @@ pub fn parse_command_line() -> Result<Cli, clap::Error> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let terminal = Terminal::detect(cli.global.color, |name| std::env::var(name).ok());
-    let session = Session {
-        date: cli.global.date,
-        json: cli.global.json,
-        tips_file: cli.global.tips_file,
-    };
-    let mut out = Output::new(terminal);
-    let command = cli.command.unwrap_or(Command::Today);
-    let login_hook = matches!(command, Command::Motd(_));
-
-    let result =
-        dispatch(command, &session, &mut out).and_then(|()| out.flush().map_err(Error::from));
+    let mut out = Output::new(Terminal::detect(cli.global.color));
+    let session = Session::new(&cli.global);
+    let command = cli.command.unwrap_or(Command::Today(TodayArgs {}));
+    let result = command
+        .run(&session, &mut out)
+        .and_then(|()| out.flush().map_err(Error::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        // A login must never fail: say what went wrong, and exit 0.
-        Err(error) if login_hook => {
-            error.warn();
-            ExitCode::SUCCESS
-        }
         Err(error) => error.report(),
-    }
-}
-
-fn dispatch(command: Command, session: &Session, out: &mut Output) -> Result<(), Error> {
-    match command {
-        Command::Today => commands::today::run(session, out),
-        Command::Show { name } => commands::show::run(session, out, &name),
-        Command::List => commands::list::run(session, out),
-        Command::Countdown => commands::countdown::run(session, out),
-        Command::Random => commands::random::run(session, out),
-        Command::Motd(args) => commands::motd::run(session, out, &args),
-        Command::Init(args) => commands::init::run(out, &args),
-        Command::Search { words } => commands::search::run(session, out, &words),
-        Command::Export => commands::export::run(out),
-        Command::Paths => commands::paths::run(session, out),
-        Command::Completions { shell } => commands::completions::run(session, out, shell),
-        Command::Man => commands::man::run(out),
     }
 }
 

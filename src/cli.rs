@@ -1,10 +1,11 @@
-//! The command line, as clap types. No logic lives here: `app` acts on it.
+//! The command line, as clap types: one struct per command, each run by
+//! its own module in `cmd`. No logic lives here.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-use crate::calendar;
+use crate::dates;
 use crate::terminal::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -38,19 +39,20 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Act as if today were this date (default: today in the local time zone)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = calendar::parse_date)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = dates::parse_date)]
     pub date: Option<NaiveDate>,
 
     /// Print machine-readable JSON instead of text
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// When to use colour; under auto, CLICOLOR_FORCE, NO_COLOR and TERM=dumb are honoured
+    /// When to use colour; under auto, NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb are honoured
     #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else
-    /// $XDG_CONFIG_HOME/tips/tips.toml where it exists]
+    /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else the first
+    /// of $XDG_CONFIG_HOME/tips/tips.toml and tips/tips.toml in each of $XDG_CONFIG_DIRS that
+    /// exists]
     #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub tips_file: Option<PathBuf>,
 }
@@ -66,7 +68,7 @@ Examples:
   tips today
   tips today --date 2027-02-14
   tips today --json")]
-    Today,
+    Today(TodayArgs),
 
     /// Show one tip with its coaching prompts
     #[command(after_help = "\
@@ -74,25 +76,21 @@ Examples:
   tips show respect
   tips show 7
   tips show resp --json")]
-    Show {
-        /// A tip's slug, number, or the start of its slug (any case)
-        #[arg(value_name = "NAME")]
-        name: String,
-    },
+    Show(ShowArgs),
 
     /// List every tip: number, title and tagline
     #[command(after_help = "Examples:\n  tips list\n  tips list --json")]
-    List,
+    List(ListArgs),
 
     /// Count the days to Valentine's Day and show where the season stands
     #[command(
         after_help = "Examples:\n  tips countdown\n  tips countdown --date 2027-02-10 --json"
     )]
-    Countdown,
+    Countdown(CountdownArgs),
 
     /// Show a tip chosen at random
     #[command(after_help = "Examples:\n  tips random\n  tips random --json")]
-    Random,
+    Random(RandomArgs),
 
     /// Show the short form for logins: a title, a prompt and the countdown
     #[command(after_help = "\
@@ -123,22 +121,31 @@ or action; title hits rank first. Exits 1 when nothing matches.
 Examples:
   tips search croco mojo
   tips search compromise --json")]
-    Search {
-        /// Words to look for
-        #[arg(value_name = "WORD", required = true, num_args = 1..)]
-        words: Vec<String>,
-    },
+    Search(SearchArgs),
+
+    /// Write the season, or any run of days, as an iCalendar file
+    #[command(after_help = "\
+Without --from and --days: the season that has not ended yet, 4 to 14
+February, as eleven all-day events. Each event holds the day's tip with its
+prompts; importing a newer file updates the events instead of doubling them.
+
+Examples:
+  tips calendar > season.ics
+  tips calendar --alarm 08:30 > season.ics
+  tips calendar --from 2027-04-01 --days 91 > quarter.ics
+  tips calendar --from 2027-02-04 --days 11 --json")]
+    Calendar(CalendarArgs),
 
     /// Print the built-in tips as a playbook to start your own from
     #[command(after_help = "\
 Examples:
   tips export > team.toml
   tips --tips-file team.toml list")]
-    Export,
+    Export(ExportArgs),
 
     /// Show where tips looks for a playbook and keeps its state
     #[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
-    Paths,
+    Paths(PathsArgs),
 
     /// Print shell completions
     #[command(after_help = "\
@@ -146,15 +153,31 @@ Examples:
   tips completions bash > ~/.local/share/bash-completion/completions/tips
   tips completions zsh > ~/.zfunc/_tips
   tips completions fish > ~/.config/fish/completions/tips.fish")]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
 
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
-    Man,
+    Man(ManArgs),
 }
+
+#[derive(Debug, Args)]
+pub struct TodayArgs {}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A tip's slug, number, or the start of its slug (any case)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+#[derive(Debug, Args)]
+pub struct CountdownArgs {}
+
+#[derive(Debug, Args)]
+pub struct RandomArgs {}
 
 #[derive(Debug, Args)]
 pub struct MotdArgs {
@@ -179,3 +202,40 @@ pub enum InitShell {
     Zsh,
     Fish,
 }
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for
+    #[arg(value_name = "WORD", required = true, num_args = 1..)]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The first day to write, instead of the season [requires --days]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days")]
+    pub from: Option<NaiveDate>,
+
+    /// How many days to write, 1 to 366, from --from or else from today
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub days: Option<u16>,
+
+    /// Add a reminder to each event at this local time of its day
+    #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time)]
+    pub alarm: Option<NaiveTime>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {}

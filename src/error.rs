@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::view::visible;
+use crate::untrusted::visible;
 
 #[derive(Debug)]
 pub enum Error {

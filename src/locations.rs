@@ -7,15 +7,18 @@ use std::path::{Path, PathBuf};
 /// Reads one environment variable.
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<OsString>;
 
-/// How the playbook path was chosen, in order of precedence.
+/// How a playbook path was found, in order of precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// `--tips-file PATH`: must exist.
     Flag,
     /// `TIPS_FILE`: must exist.
     Environment,
-    /// `$XDG_CONFIG_HOME/tips/tips.toml`: used only where it exists.
-    Default,
+    /// `$XDG_CONFIG_HOME/tips/tips.toml`: used where it exists.
+    User,
+    /// `tips/tips.toml` in a folder of `$XDG_CONFIG_DIRS`: used where it
+    /// exists and no place before it does.
+    System,
 }
 
 /// In JSON, an origin reads as it does in text.
@@ -30,8 +33,15 @@ impl Origin {
         match self {
             Origin::Flag => "--tips-file",
             Origin::Environment => "TIPS_FILE",
-            Origin::Default => "default location",
+            Origin::User => "user config",
+            Origin::System => "system config",
         }
+    }
+
+    /// A path given by hand must exist; a conventional place is looked at
+    /// and passed over where there is nothing.
+    pub fn must_exist(self) -> bool {
+        matches!(self, Origin::Flag | Origin::Environment)
     }
 }
 
@@ -41,25 +51,42 @@ pub struct PlaybookLocation {
     pub origin: Origin,
 }
 
-/// The playbook in force. `None` only where no path can be formed: no
-/// flag, no TIPS_FILE, and neither XDG_CONFIG_HOME nor HOME is usable.
-pub fn playbook(flag: Option<&Path>, env: Env) -> Option<PlaybookLocation> {
+/// Every place a playbook may come from, in order of precedence: the
+/// first that exists is in force, and a flag or TIPS_FILE, where given, is
+/// in force whether it exists or not. The places after the first that must
+/// exist are listed too, so that `tips paths` can show the whole order.
+pub fn playbook_places(flag: Option<&Path>, env: Env) -> Vec<PlaybookLocation> {
+    let mut places = Vec::with_capacity(4);
+    let mut add = |path: PathBuf, origin| places.push(PlaybookLocation { path, origin });
     if let Some(path) = flag {
-        return Some(PlaybookLocation {
-            path: path.to_path_buf(),
-            origin: Origin::Flag,
-        });
+        add(path.to_path_buf(), Origin::Flag);
     }
     if let Some(path) = env("TIPS_FILE").filter(|value| !value.is_empty()) {
-        return Some(PlaybookLocation {
-            path: PathBuf::from(path),
-            origin: Origin::Environment,
-        });
+        add(PathBuf::from(path), Origin::Environment);
     }
-    base_dir(env, "XDG_CONFIG_HOME", ".config").map(|config| PlaybookLocation {
-        path: config.join("tips").join("tips.toml"),
-        origin: Origin::Default,
-    })
+    if let Some(config) = base_dir(env, "XDG_CONFIG_HOME", ".config") {
+        add(config.join(PLAYBOOK), Origin::User);
+    }
+    for dir in system_config_dirs(env) {
+        add(dir.join(PLAYBOOK), Origin::System);
+    }
+    places
+}
+
+/// Where a playbook sits inside a config folder.
+const PLAYBOOK: &str = "tips/tips.toml";
+
+/// `$XDG_CONFIG_DIRS`, a colon-separated list, most important first; unset
+/// or empty means `/etc/xdg`. Relative entries are ignored, as the XDG
+/// rules say.
+fn system_config_dirs(env: Env) -> Vec<PathBuf> {
+    let value = env("XDG_CONFIG_DIRS").filter(|value| !value.is_empty());
+    let Some(value) = value else {
+        return vec![PathBuf::from("/etc/xdg")];
+    };
+    std::env::split_paths(&value)
+        .filter(|dir| dir.is_absolute())
+        .collect()
 }
 
 /// The folder for the state that `tips motd --once-per-day` keeps.
@@ -97,22 +124,49 @@ mod tests {
         }
     }
 
+    fn places(flag: Option<&str>, env: &dyn Fn(&str) -> Option<OsString>) -> Vec<(String, Origin)> {
+        playbook_places(flag.map(Path::new), env)
+            .into_iter()
+            .map(|place| (place.path.display().to_string(), place.origin))
+            .collect()
+    }
+
+    fn owned(pairs: &[(&str, Origin)]) -> Vec<(String, Origin)> {
+        pairs
+            .iter()
+            .map(|(path, origin)| (path.to_string(), *origin))
+            .collect()
+    }
+
     #[test]
-    fn the_flag_beats_tips_file_which_beats_the_default() {
-        let env = env_of(&[("TIPS_FILE", "/team/env.toml"), ("HOME", "/home/ana")]);
-        let flag = playbook(Some(Path::new("flag.toml")), &env).unwrap();
+    fn the_flag_then_tips_file_then_the_user_then_the_system_folders() {
+        let env = env_of(&[
+            ("TIPS_FILE", "/team/env.toml"),
+            ("HOME", "/home/ana"),
+            ("XDG_CONFIG_DIRS", "/etc/sales:relative:/etc/xdg"),
+        ]);
         assert_eq!(
-            (flag.path.to_str().unwrap(), flag.origin),
-            ("flag.toml", Origin::Flag)
+            places(Some("flag.toml"), &env),
+            owned(&[
+                ("flag.toml", Origin::Flag),
+                ("/team/env.toml", Origin::Environment),
+                ("/home/ana/.config/tips/tips.toml", Origin::User),
+                ("/etc/sales/tips/tips.toml", Origin::System),
+                ("/etc/xdg/tips/tips.toml", Origin::System),
+            ])
         );
-        let from_env = playbook(None, &env).unwrap();
+    }
+
+    #[test]
+    fn the_system_folder_is_etc_xdg_unless_xdg_config_dirs_says_otherwise() {
+        let env = env_of(&[("HOME", "/home/ana"), ("XDG_CONFIG_DIRS", "")]);
         assert_eq!(
-            (from_env.path.to_str().unwrap(), from_env.origin),
-            ("/team/env.toml", Origin::Environment)
+            places(None, &env),
+            owned(&[
+                ("/home/ana/.config/tips/tips.toml", Origin::User),
+                ("/etc/xdg/tips/tips.toml", Origin::System),
+            ])
         );
-        let default = playbook(None, &env_of(&[("HOME", "/home/ana")])).unwrap();
-        assert_eq!(default.path, Path::new("/home/ana/.config/tips/tips.toml"));
-        assert_eq!(default.origin, Origin::Default);
     }
 
     #[test]
@@ -122,10 +176,7 @@ mod tests {
             ("XDG_STATE_HOME", "relative/state"),
             ("HOME", "/home/ana"),
         ]);
-        assert_eq!(
-            playbook(None, &env).unwrap().path,
-            Path::new("/xdg/config/tips/tips.toml")
-        );
+        assert_eq!(places(None, &env)[0].0, "/xdg/config/tips/tips.toml");
         assert_eq!(
             state_dir(&env).unwrap(),
             Path::new("/home/ana/.local/state/tips")
@@ -133,9 +184,12 @@ mod tests {
     }
 
     #[test]
-    fn without_home_there_is_no_default_location() {
+    fn without_home_only_the_system_folders_remain() {
         let env = env_of(&[("TIPS_FILE", "")]);
-        assert_eq!(playbook(None, &env), None);
+        assert_eq!(
+            places(None, &env),
+            owned(&[("/etc/xdg/tips/tips.toml", Origin::System)])
+        );
         assert_eq!(state_dir(&env), None);
         assert_eq!(state_dir(&env_of(&[("HOME", "")])), None);
     }

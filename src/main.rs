@@ -1,10 +1,11 @@
 //! `tips`: Romantic Sales coaching tips in the terminal.
 
 mod app;
-mod calendar;
 mod cli;
-mod commands;
+mod cmd;
+mod dates;
 mod error;
+mod ics;
 mod locations;
 mod output;
 mod playbook;
@@ -13,6 +14,7 @@ mod schema;
 mod state;
 mod terminal;
 mod tip;
+mod untrusted;
 mod view;
 
 use std::process::ExitCode;

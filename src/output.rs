@@ -42,11 +42,6 @@ impl Output {
         self.stdout.write_all(text)
     }
 
-    /// For writers that want an `io::Write` (clap_complete, clap_mangen).
-    pub fn writer(&mut self) -> &mut impl Write {
-        &mut self.stdout
-    }
-
     pub fn flush(&mut self) -> io::Result<()> {
         self.stdout.flush()
     }

@@ -1,66 +1,164 @@
 //! Loading the tips in force: the built-in ones, joined or replaced by a
 //! team playbook.
 
-use std::fs::File;
+use std::fmt;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
+use serde::Serialize;
+
 use crate::locations::{Origin, PlaybookLocation};
-use crate::schema;
+use crate::schema::{self, Problem};
 use crate::tip::{Tip, TipSet, BUILTIN_TIPS};
 
 /// A playbook is a page or two of text; a file far larger is the wrong
 /// file, and reading it whole would only delay the error.
 pub const MAX_PLAYBOOK_BYTES: u64 = 1024 * 1024;
 
-/// The tips in force for a playbook location (`None`: built-in only).
-/// A default location that does not exist means the built-in tips; a path
-/// given by flag or TIPS_FILE must exist. Errors are one line that names
-/// the file, and the line and column where there is one.
-pub fn tips_in_force(location: Option<&PlaybookLocation>) -> Result<TipSet, String> {
-    let Some(location) = location else {
-        return Ok(TipSet::builtin());
-    };
-    let path = &location.path;
-    let text = match read_limited(path) {
-        Ok(text) => text,
-        Err(error)
-            if error.kind() == io::ErrorKind::NotFound && location.origin == Origin::Default =>
-        {
-            return Ok(TipSet::builtin());
-        }
-        Err(error) => {
-            return Err(format!(
-                "{}: {}",
-                path.display(),
-                describe_io(&error, location.origin)
-            ));
-        }
-    };
-    parse(&text).map_err(|message| format!("{}:{message}", path.display()))
+/// What the places of a playbook came to: which one is in force (`None`:
+/// none exists, so the built-in tips are), and what loading it gave.
+pub struct Loaded<'a> {
+    pub in_force: Option<&'a PlaybookLocation>,
+    pub tips: Result<TipSet, LoadError>,
 }
 
-/// Parses a playbook's text; the error starts with `line:column:` where the
-/// place is known, and otherwise with a space.
-pub fn parse(text: &str) -> Result<TipSet, String> {
+/// Why a playbook cannot be used: the file, and where in it and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub problem: Problem,
+}
+
+/// `FILE:LINE:COLUMN: what`, or `FILE: what` where no place is known.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:", self.path)?;
+        if self.problem.at.is_none() {
+            f.write_str(" ")?;
+        }
+        write!(f, "{}", self.problem)
+    }
+}
+
+/// Goes through the places in order: the first that exists is in force;
+/// one that must exist (a flag, TIPS_FILE) is in force even when it does
+/// not, and then it is an error.
+pub fn load(places: &[PlaybookLocation]) -> Loaded<'_> {
+    for place in places {
+        let read = read_limited(&place.path);
+        if matches!(&read, Err(error) if error.kind() == io::ErrorKind::NotFound)
+            && !place.origin.must_exist()
+        {
+            continue;
+        }
+        let path = place.path.display().to_string();
+        let tips = read
+            .map_err(|error| Problem {
+                at: None,
+                message: describe_io(&error, place),
+            })
+            .and_then(utf8)
+            .and_then(|text| parse(&text))
+            .map_err(|problem| LoadError { path, problem });
+        return Loaded {
+            in_force: Some(place),
+            tips,
+        };
+    }
+    Loaded {
+        in_force: None,
+        tips: Ok(TipSet::builtin()),
+    }
+}
+
+/// What `tips paths` tells of one place a playbook may come from.
+#[derive(Debug, Serialize)]
+pub struct PlaceReport {
+    pub path: String,
+    pub from: Origin,
+    pub exists: bool,
+    pub status: PlaceStatus,
+    /// With `in-force`: how many tips are in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tips: Option<usize>,
+    /// With `broken`: why the file cannot be used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceStatus {
+    /// Its tips are in force.
+    InForce,
+    /// It is the one in force, but cannot be used: commands fail with its
+    /// error, and `tips motd` shows a built-in tip.
+    Broken,
+    /// Looked at and passed over: nothing there.
+    NotFound,
+    /// Not looked at: a place before it is in force.
+    Unused,
+}
+
+/// Every place in order, with what stands there and which is in force.
+pub fn survey(places: &[PlaybookLocation]) -> Vec<PlaceReport> {
+    let loaded = load(places);
+    let mut passed_in_force = false;
+    places
+        .iter()
+        .map(|place| {
+            let exists = place.path.exists();
+            let mut report = PlaceReport {
+                path: place.path.display().to_string(),
+                from: place.origin,
+                exists,
+                status: PlaceStatus::NotFound,
+                tips: None,
+                error: None,
+            };
+            if passed_in_force {
+                report.status = PlaceStatus::Unused;
+            } else if loaded.in_force.is_some_and(|chosen| std::ptr::eq(chosen, place)) {
+                passed_in_force = true;
+                match &loaded.tips {
+                    Ok(tips) => {
+                        report.status = PlaceStatus::InForce;
+                        report.tips = Some(tips.all().len());
+                    }
+                    Err(error) => {
+                        report.status = PlaceStatus::Broken;
+                        report.error = Some(error.to_string());
+                    }
+                }
+            }
+            report
+        })
+        .collect()
+}
+
+/// Parses a playbook's text against the built-in tips.
+pub fn parse(text: &str) -> Result<TipSet, Problem> {
     let builtin: Vec<(u32, &str)> = BUILTIN_TIPS
         .iter()
         .map(|tip| (tip.number, tip.slug.as_ref()))
         .collect();
-    let playbook = schema::parse(text, &builtin).map_err(|problem| located(text, &problem))?;
+    let playbook = schema::parse(text, &builtin)?;
     let tips: Vec<Tip> = playbook.tips.into_iter().map(Tip::from).collect();
     Ok(TipSet::from_playbook(tips, playbook.replace_builtin))
 }
 
-fn located(text: &str, problem: &schema::Problem) -> String {
-    match problem.offset {
-        Some(_) => problem.describe(text),
-        None => format!(" {}", problem.message),
-    }
-}
-
-fn read_limited(path: &Path) -> io::Result<String> {
-    let file = File::open(path)?;
+/// Reads a playbook without ever waiting: the file is opened without
+/// blocking and only then checked, so that a FIFO (or a file swapped for
+/// one between a check and the open) is refused instead of hanging a
+/// login until something writes to it.
+fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    refuse_unless_regular(&file)?;
     let mut bytes = Vec::new();
     file.take(MAX_PLAYBOOK_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_PLAYBOOK_BYTES {
@@ -72,23 +170,48 @@ fn read_limited(path: &Path) -> io::Result<String> {
             ),
         ));
     }
+    Ok(bytes)
+}
+
+fn refuse_unless_regular(file: &File) -> io::Result<()> {
+    let kind = file.metadata()?.file_type();
+    let what = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    };
+    Err(io::Error::other(format!(
+        "is {what}, not a playbook file"
+    )))
+}
+
+/// The text of a playbook, or where its first byte that is not UTF-8 is.
+fn utf8(bytes: Vec<u8>) -> Result<String, Problem> {
     String::from_utf8(bytes).map_err(|error| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 text (bad byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ),
-        )
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.into_bytes();
+        let before = std::str::from_utf8(&bytes[..valid]).expect("valid up to here");
+        Problem {
+            at: Some(schema::line_and_column(before, before.len())),
+            message: format!("not UTF-8 text (bad byte 0x{:02X})", bytes[valid]),
+        }
     })
 }
 
-fn describe_io(error: &io::Error, origin: Origin) -> String {
+fn describe_io(error: &io::Error, place: &PlaybookLocation) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => format!("no such file (given by {})", origin.describe()),
+        io::ErrorKind::NotFound => format!("no such file (given by {})", place.origin.describe()),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "is a directory, not a playbook file".to_string(),
-        // Size and encoding problems carry their own words; others are the
+        // Size and kind problems carry their own words; others are the
         // system's.
         _ => error.to_string(),
     }
@@ -126,7 +249,7 @@ prompts = ["a?", "b?", "c?"]
             .replace("number = 11", "number = 7")
             .replace("follow-up", "respect");
         assert!(parse(&text)
-            .unwrap_err()
+            .unwrap_err().to_string()
             .contains("already used by built-in tip"));
         let set = parse(&format!("replace_builtin = true\n{text}")).unwrap();
         assert_eq!(set.find("respect").unwrap().title, "Follow Up");
@@ -135,18 +258,18 @@ prompts = ["a?", "b?", "c?"]
     #[test]
     fn errors_name_the_line_and_column() {
         let missing = ONE_TIP.replace("prompts = [\"a?\", \"b?\", \"c?\"]\n", "");
-        let message = parse(&missing).unwrap_err();
+        let message = parse(&missing).unwrap_err().to_string();
         assert!(
             message.starts_with("2:1:") && message.contains("prompts"),
             "{message}"
         );
         let few = ONE_TIP.replace(", \"c?\"", "");
-        let message = parse(&few).unwrap_err();
+        let message = parse(&few).unwrap_err().to_string();
         assert!(
             message.starts_with("3:10:") && message.contains("at least 3"),
             "{message}"
         );
-        let message = parse("[[tip]\nnumber = 1").unwrap_err();
+        let message = parse("[[tip]\nnumber = 1").unwrap_err().to_string();
         assert!(message.starts_with("1:"), "{message}");
         assert!(!message.contains('\n'));
     }
@@ -155,7 +278,7 @@ prompts = ["a?", "b?", "c?"]
     fn duplicate_slugs_within_a_playbook_are_refused() {
         let twice = format!("{ONE_TIP}{}", ONE_TIP.replace("11", "12"));
         assert!(parse(&twice)
-            .unwrap_err()
+            .unwrap_err().to_string()
             .contains("slug 'follow-up' is already used by tip 11"));
     }
 
@@ -168,7 +291,7 @@ prompts = ["a?", "b?", "c?"]
     #[test]
     fn an_empty_playbook_is_refused() {
         assert!(parse("replace_builtin = true")
-            .unwrap_err()
+            .unwrap_err().to_string()
             .contains("no tips"));
     }
 
@@ -218,7 +341,10 @@ prompts = ["a?", "b?", "c?"]
                     );
                     assert!(tips.iter().all(|tip| tip.prompts.len() >= 3));
                 }
-                Err(message) => assert!(!message.contains('\n'), "one line: {message:?}"),
+                Err(problem) => {
+                    let message = problem.to_string();
+                    assert!(!message.contains('\n'), "one line: {message:?}")
+                }
             }
         }
     }

@@ -13,6 +13,45 @@ pub const SEASON_FIRST_DAY: u32 = 4;
 /// The number of tips in the series, one per day of the season.
 pub const SEASON_LENGTH: u32 = 10;
 pub const VALENTINES_DAY: u32 = 14;
+/// The season from its first tip to Valentine's Day: 4 to 14 February.
+pub const SEASON_DAYS: u16 = 11;
+
+/// What stands above the tip on 14 February.
+pub const VALENTINES_GREETING: &str =
+    "Happy Valentine's Day! The season of Romantic Sales ends today: go and romance your customers.";
+
+/// One day of a schedule: its date and its tip.
+#[derive(Debug, Clone, Copy)]
+pub struct Day<'a> {
+    pub date: NaiveDate,
+    pub tip: &'a Tip,
+}
+
+impl Day<'_> {
+    pub fn is_valentines_day(&self) -> bool {
+        is_valentines_day(self.date)
+    }
+}
+
+/// `count` days from `from`, each with the tip that `tips today` shows on
+/// it. Dates run on past year 9999 where they must; chrono's calendar goes
+/// far beyond.
+pub fn days(from: NaiveDate, count: u16, tips: &TipSet) -> Vec<Day<'_>> {
+    from.iter_days()
+        .take(usize::from(count))
+        .map(|date| Day {
+            date,
+            tip: tip_for(date, tips),
+        })
+        .collect()
+}
+
+/// The first day of the season that has not ended yet: 4 February of this
+/// year while today is on or before 14 February, and of next year after.
+pub fn season_start(today: NaiveDate) -> NaiveDate {
+    let valentines = next_february(today, VALENTINES_DAY);
+    february(valentines.year(), SEASON_FIRST_DAY)
+}
 
 /// The number of the series tip that a day of the season belongs to, or
 /// `None` outside the season.
@@ -22,12 +61,21 @@ pub fn season_tip_number(date: NaiveDate) -> Option<u32> {
     in_season.then(|| date.day() - SEASON_FIRST_DAY + 1)
 }
 
+/// The series tip of a day of the season, where the set has it: what the
+/// season is running that day.
+pub fn running_tip(date: NaiveDate, tips: &TipSet) -> Option<&Tip> {
+    season_tip_number(date).and_then(|number| tips.by_number(number))
+}
+
 /// The tip of the day: the series tip during the season (when the set has
 /// it), otherwise the rotation.
 pub fn tip_for(date: NaiveDate, tips: &TipSet) -> &Tip {
-    season_tip_number(date)
-        .and_then(|number| tips.by_number(number))
-        .unwrap_or_else(|| rotation_tip(date, tips))
+    running_tip(date, tips).unwrap_or_else(|| rotation_tip(date, tips))
+}
+
+/// 14 February, when a greeting stands above the day's tip.
+pub fn is_valentines_day(date: NaiveDate) -> bool {
+    (date.month(), date.day()) == (2, VALENTINES_DAY)
 }
 
 /// Tips in number order, one a day by the day's count since the calendar's
@@ -112,17 +160,10 @@ fn february(year: i32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 2, day).expect("February has this day in every year")
 }
 
-/// Days since 1 January of year 1, as chrono counts them.
-#[cfg(test)]
-fn day_count(date: NaiveDate) -> i32 {
-    date.num_days_from_ce()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::Weekday;
-    use proptest::prelude::*;
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -144,6 +185,22 @@ mod tests {
             tip_for(date("2013-02-10"), &TipSet::builtin()).slug,
             "respect"
         );
+    }
+
+    #[test]
+    fn the_season_to_come_is_this_years_until_valentines_day_then_next_years() {
+        assert_eq!(season_start(date("2026-11-26")), date("2027-02-04"));
+        assert_eq!(season_start(date("2027-01-01")), date("2027-02-04"));
+        assert_eq!(season_start(date("2027-02-10")), date("2027-02-04"));
+        assert_eq!(season_start(date("2027-02-14")), date("2027-02-04"));
+        assert_eq!(season_start(date("2027-02-15")), date("2028-02-04"));
+        let tips = TipSet::builtin();
+        let season = days(season_start(date("2027-02-10")), SEASON_DAYS, &tips);
+        let numbers: Vec<u32> = season.iter().map(|day| day.tip.number).collect();
+        assert_eq!(&numbers[..10], &(1..=10).collect::<Vec<_>>()[..]);
+        assert_eq!(season.last().unwrap().date, date("2027-02-14"));
+        assert!(season.last().unwrap().is_valentines_day());
+        assert!(!season[9].is_valentines_day());
     }
 
     #[test]
@@ -226,67 +283,10 @@ mod tests {
         assert_eq!(tip_for(date("2027-02-10"), &only_twelve).number, 12);
     }
 
-    /// Every day from year 1800 to 2300 (over 400 years), as a strategy.
-    fn any_day() -> impl Strategy<Value = NaiveDate> {
-        let first = day_count(date("1800-01-01"));
-        let last = day_count(date("2300-12-31"));
-        (first..=last).prop_map(|days| NaiveDate::from_num_days_from_ce_opt(days).unwrap())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-
-        #[test]
-        fn countdown_lands_on_the_next_14_february_with_none_between(day in any_day()) {
-            let countdown = Countdown::from(day);
-            prop_assert_eq!((countdown.valentines.month(), countdown.valentines.day()), (2, 14));
-            prop_assert_eq!(countdown.valentines - day, chrono::TimeDelta::days(countdown.days));
-            prop_assert!(countdown.days >= 0 && countdown.days <= 365);
-            prop_assert_eq!(countdown.days == 0, (day.month(), day.day()) == (2, 14));
-            // No 14 February lies strictly between the day and the answer.
-            let between = day.iter_days().skip(1).take_while(|d| *d < countdown.valentines);
-            for d in between {
-                prop_assert!((d.month(), d.day()) != (2, 14));
-            }
-        }
-
-        #[test]
-        fn the_season_shows_the_series_in_order(day in any_day()) {
-            let tips = TipSet::builtin();
-            let tip = tip_for(day, &tips);
-            if day.month() == 2 && (4..=13).contains(&day.day()) {
-                prop_assert_eq!(tip.number, day.day() - 3);
-            }
-        }
-
-        #[test]
-        fn ten_days_clear_of_the_season_show_each_tip_once(day in any_day()) {
-            let window: Vec<NaiveDate> = day.iter_days().take(10).collect();
-            let touches_season = window.iter().any(|d| d.month() == 2 && (4..=14).contains(&d.day()));
-            if !touches_season {
-                let mut numbers: Vec<u32> = window.iter().map(|d| tip_for(*d, &TipSet::builtin()).number).collect();
-                numbers.sort_unstable();
-                prop_assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
-            }
-        }
-
-        #[test]
-        fn the_season_status_agrees_with_the_schedule(day in any_day()) {
-            let countdown = Countdown::from(day);
-            match countdown.season {
-                Season::Running { tip_number } => prop_assert_eq!(season_tip_number(day), Some(tip_number)),
-                Season::ValentinesDay => prop_assert_eq!(countdown.days, 0),
-                Season::Upcoming { starts, days } => {
-                    prop_assert_eq!((starts.month(), starts.day()), (2, 4));
-                    prop_assert!(days > 0 && starts > day && countdown.valentines > starts);
-                }
-            }
-        }
-    }
-
     /// Not a sample but every day of 501 years, leap days and year ends
-    /// included: the countdown reaches the next 14 February, and the rules
-    /// of the schedule hold.
+    /// included: the countdown reaches the next 14 February, the season
+    /// shows the series in order and says where it stands, and any ten days
+    /// clear of the season show each tip once.
     #[test]
     fn every_day_of_five_centuries_keeps_the_rules() {
         let tips = TipSet::builtin();
@@ -309,6 +309,18 @@ mod tests {
             let number = tip_for(day, &tips).number;
             if let Some(series) = season_tip_number(day) {
                 assert_eq!(number, series, "{day}");
+                assert_eq!(number, day.day() - 3, "{day}");
+            }
+            match countdown.season {
+                Season::Running { tip_number } => {
+                    assert_eq!(season_tip_number(day), Some(tip_number), "{day}")
+                }
+                Season::ValentinesDay => assert!(is_valentines_day(day), "{day}"),
+                Season::Upcoming { starts, days } => {
+                    assert_eq!((starts.month(), starts.day()), (2, 4), "{day}");
+                    assert!(days > 0 && starts > day && expected_valentines > starts);
+                    assert_eq!(season_tip_number(day), None, "{day}");
+                }
             }
             recent.push_back((day, number));
             if recent.len() > 10 {

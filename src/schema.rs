@@ -37,29 +37,42 @@ pub struct RawTip {
 /// The fewest coaching prompts a tip may have.
 pub const MIN_PROMPTS: usize = 3;
 
-/// What is wrong with a tips file, and where (a byte offset into it).
+/// What is wrong with a tips file, and where: the 1-based line and column
+/// (in characters) where one is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub offset: Option<usize>,
+    pub at: Option<(usize, usize)>,
     pub message: String,
 }
 
-impl Problem {
-    fn at(offset: usize, message: String) -> Problem {
-        Problem {
+/// `line:column: message`, or just the message where no place is known.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at {
+            Some((line, column)) => write!(f, "{line}:{column}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A problem found at a byte offset, before it is placed in the text.
+struct Found {
+    offset: Option<usize>,
+    message: String,
+}
+
+impl Found {
+    fn at(offset: usize, message: String) -> Found {
+        Found {
             offset: Some(offset),
             message,
         }
     }
 
-    /// `line:column: message`, or just the message where no place is known.
-    pub fn describe(&self, text: &str) -> String {
-        match self.offset {
-            Some(offset) => {
-                let (line, column) = line_and_column(text, offset);
-                format!("{line}:{column}: {}", self.message)
-            }
-            None => self.message.clone(),
+    fn place(self, text: &str) -> Problem {
+        Problem {
+            at: self.offset.map(|offset| line_and_column(text, offset)),
+            message: self.message,
         }
     }
 }
@@ -68,13 +81,17 @@ impl Problem {
 /// that the file's tips must not reuse when they join the built-in ones
 /// (with `replace_builtin = true` they are free).
 pub fn parse(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Problem> {
-    let playbook: RawPlaybook = toml::from_str(text).map_err(|error| Problem {
+    check(text, builtin).map_err(|found| found.place(text))
+}
+
+fn check(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Found> {
+    let playbook: RawPlaybook = toml::from_str(text).map_err(|error| Found {
         offset: error.span().map(|span| span.start),
         // toml's message can span lines; an error here is one line.
         message: error.message().trim().replace('\n', "; "),
     })?;
     if playbook.tips.is_empty() {
-        return Err(Problem {
+        return Err(Found {
             offset: None,
             message: "the file has no tips: add at least one [[tip]] table".to_string(),
         });
@@ -88,7 +105,7 @@ pub fn parse(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Problem
     Ok(playbook)
 }
 
-fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Problem> {
+fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
     let mut numbers: HashMap<u32, String> = taken
         .iter()
         .map(|&(number, slug)| (number, format!("built-in tip '{slug}'")))
@@ -105,21 +122,21 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Problem> {
         let name = format!("tip {number} ('{slug}')");
 
         if number == 0 {
-            return Err(Problem::at(here, format!("{name}: numbers start at 1")));
+            return Err(Found::at(here, format!("{name}: numbers start at 1")));
         }
         if let Err(why) = check_slug(slug) {
-            return Err(Problem::at(
+            return Err(Found::at(
                 tip.slug.span().start,
                 format!("tip {number}: slug '{slug}' {why}"),
             ));
         }
         for (field, value) in [("title", &tip.title), ("body", &tip.body)] {
             if value.trim().is_empty() {
-                return Err(Problem::at(here, format!("{name}: {field} is empty")));
+                return Err(Found::at(here, format!("{name}: {field} is empty")));
             }
         }
         if tip.prompts.len() < MIN_PROMPTS {
-            return Err(Problem::at(
+            return Err(Found::at(
                 here,
                 format!(
                     "{name}: has {} prompt(s), needs at least {MIN_PROMPTS}",
@@ -128,16 +145,16 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Problem> {
             ));
         }
         if tip.prompts.iter().any(|prompt| prompt.trim().is_empty()) {
-            return Err(Problem::at(here, format!("{name}: a prompt is empty")));
+            return Err(Found::at(here, format!("{name}: a prompt is empty")));
         }
         if let Some(other) = numbers.insert(number, format!("tip '{slug}'")) {
-            return Err(Problem::at(
+            return Err(Found::at(
                 here,
                 format!("{name}: number {number} is already used by {other}"),
             ));
         }
         if let Some(other) = slugs.insert(slug, format!("tip {number}")) {
-            return Err(Problem::at(
+            return Err(Found::at(
                 tip.slug.span().start,
                 format!("{name}: slug '{slug}' is already used by {other}"),
             ));

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::calendar;
+use crate::dates;
 
 const LAST_SHOWN: &str = "motd-last-shown";
 const CLAIM_PREFIX: &str = "motd-claim-";
@@ -21,7 +21,7 @@ const CLAIM_PREFIX: &str = "motd-claim-";
 ///   file and renaming it over `motd-last-shown`, so that a reader sees the
 ///   old day or the new one, never half a file.
 pub fn first_showing_today(dir: &Path, today: NaiveDate) -> io::Result<bool> {
-    let day = calendar::iso(today);
+    let day = dates::iso(today);
     let last = dir.join(LAST_SHOWN);
     if fs::read_to_string(&last).is_ok_and(|recorded| recorded.trim() == day) {
         return Ok(false);
@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> NaiveDate {
-        calendar::parse_date(text).unwrap()
+        dates::parse_date(text).unwrap()
     }
 
     #[test]

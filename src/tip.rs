@@ -116,7 +116,8 @@ impl TipSet {
     }
 
     /// The slugs most like a name that matched none, best first: the best
-    /// one, and up to two more that are nearly as close.
+    /// one, and up to two more that are nearly as close; none where no slug
+    /// is really like the name.
     fn closest_slugs(&self, wanted: &str) -> Vec<String> {
         let mut scored: Vec<(f64, &Tip)> = self
             .tips
@@ -127,7 +128,7 @@ impl TipSet {
         let best = scored.first().map_or(0.0, |(score, _)| *score);
         scored
             .into_iter()
-            .take_while(|(score, _)| best - score < 0.1)
+            .take_while(|(score, _)| *score >= MIN_SIMILARITY && best - score < 0.1)
             .take(3)
             .map(|(_, tip)| tip.slug.to_string())
             .collect()
@@ -182,6 +183,11 @@ fn score(tip: &Tip, words: &[String]) -> Option<u32> {
     }
     Some(total)
 }
+
+/// How alike (Jaro-Winkler, 0 to 1) a name and a slug must be before the
+/// slug is offered as a suggestion: typos such as `respekt` or `lisen`
+/// score above 0.85, unrelated words such as `qqqq` or `pricing` below.
+const MIN_SIMILARITY: f64 = 0.8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LookupError {

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{visible, Block, Doc, Paragraph, Span, Style};
+use super::{Block, Doc, Paragraph, Span, Style};
+use crate::untrusted::visible;
 
 pub type Line = Vec<Span>;
 

@@ -1,14 +1,14 @@
 //! What each command says, as plain [`Doc`]s.
 
-use crate::calendar;
-use crate::schedule::{Countdown, Season, SEASON_LENGTH};
+use crate::dates;
+use crate::playbook::{PlaceReport, PlaceStatus};
+use crate::schedule::{Countdown, Season, SEASON_LENGTH, VALENTINES_GREETING};
 use crate::tip::{Text, Tip};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{Doc, Paragraph, Span, Style};
 
-const VALENTINES_GREETING: &str = "Happy Valentine's Day! The season of Romantic Sales ends today: go and romance your customers.";
 
 /// `Tip 7 · ` before a title: the number is how a tip is found again.
 fn numbered_title(tip: &Tip) -> Vec<Span> {
@@ -77,10 +77,12 @@ pub fn tip_list(tips: &[&Tip]) -> Doc {
         let mut row = vec![
             Span::new(format!("{:>number_width$}  ", tip.number), Style::Label),
             Span::new(tip.title.clone(), Style::Title),
-            Span::plain(" ".repeat(title_width - tip.title.width())),
         ];
+        // Titles are padded to one column only where a tagline follows, so
+        // that no row ends in blanks.
         if let Some(tagline) = &tip.tagline {
-            row.push(Span::plain("  "));
+            let padding = title_width - tip.title.width() + 2;
+            row.push(Span::plain(" ".repeat(padding)));
             row.push(Span::new(tagline.clone(), Style::Tagline));
         }
         page.row(row);
@@ -100,7 +102,7 @@ fn days(count: i64) -> String {
 /// `running_tip` is the tip of a season day, where the set has it.
 pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
     let mut page = Doc::default();
-    let valentines = calendar::long(countdown.valentines);
+    let valentines = dates::long(countdown.valentines);
     match countdown.season {
         Season::ValentinesDay => {
             page.push(Paragraph::new(vec![Span::new(
@@ -140,7 +142,7 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
             page.push(Paragraph::new(vec![Span::plain(format!(
                 "The Romantic Sales season starts in {}, on {}, with one tip a day until the 13th.",
                 days(until_season),
-                calendar::long(starts)
+                dates::long(starts)
             ))]));
         }
     }
@@ -181,5 +183,81 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
         .indented(2)
         .at_most(1),
     );
+    page
+}
+
+/// Where the login state is kept, for `tips paths`.
+#[derive(Debug, serde::Serialize)]
+pub struct StatePlace {
+    pub path: String,
+    pub exists: bool,
+}
+
+/// `tips paths`: each place a playbook may come from, in order, with what
+/// stands there; then the state folder.
+pub fn paths(playbooks: &[PlaceReport], state: Option<&StatePlace>) -> Doc {
+    let mut page = Doc::default();
+    page.push(Paragraph::new(vec![Span::new(
+        "Playbook (the first place that exists is in force)",
+        Style::Heading,
+    )]));
+    for place in playbooks {
+        page.push(
+            Paragraph::new(vec![
+                Span::new(place.path.clone(), Style::Command),
+                Span::plain(format!(" ({})", place.from.describe())),
+            ])
+            .indented(2),
+        );
+        let note = match place.status {
+            PlaceStatus::InForce => format!(
+                "in force: {} tips",
+                place.tips.unwrap_or_default()
+            ),
+            PlaceStatus::Broken => format!(
+                "in force but broken, so commands fail and tips motd shows a built-in tip: {}",
+                place.error.as_deref().unwrap_or_default()
+            ),
+            PlaceStatus::NotFound => "not found: passed over".to_string(),
+            PlaceStatus::Unused if place.exists => {
+                "exists, but not used: a place above it is in force".to_string()
+            }
+            PlaceStatus::Unused => "not used: a place above it is in force".to_string(),
+        };
+        page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
+    }
+    if playbooks
+        .iter()
+        .all(|place| place.status == PlaceStatus::NotFound)
+    {
+        page.push(
+            Paragraph::new(vec![Span::plain(
+                "No playbook found: the built-in tips are in force.",
+            )])
+            .indented(2),
+        );
+    }
+    page.gap();
+    page.push(Paragraph::new(vec![Span::new("State", Style::Heading)]));
+    match state {
+        Some(state) => {
+            page.push(
+                Paragraph::new(vec![Span::new(state.path.clone(), Style::Command)]).indented(2),
+            );
+            let note = if state.exists {
+                "exists"
+            } else {
+                "not created yet: tips motd --once-per-day creates it"
+            };
+            page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
+        }
+        None => page.push(
+            Paragraph::new(vec![Span::new(
+                "none: set HOME or XDG_STATE_HOME",
+                Style::Faint,
+            )])
+            .indented(2),
+        ),
+    }
     page
 }

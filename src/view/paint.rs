@@ -1,75 +1,89 @@
-//! The one place that knows what each [`Style`] looks like.
+//! The one place that knows what each [`Style`] looks like, and writes
+//! laid-out lines with or without colour.
 
-use colored::Colorize;
+use colored::{Color, ColoredString, Styles};
 use std::io::{self, Write};
 
 use super::layout::Line;
 use super::Style;
 
-/// The escape codes that start and end each style, worked out once. With
-/// colour off every code is empty: a plain palette is swapped in, and
-/// painting never asks.
-pub struct Palette {
-    codes: [(String, String); STYLES.len()],
+/// How one role looks: a colour and a set of attributes, as `colored`
+/// keeps them.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    color: Option<Color>,
+    attributes: &'static [Styles],
 }
 
-const STYLES: [Style; 9] = [
-    Style::Plain,
-    Style::Greeting,
-    Style::Title,
-    Style::Label,
-    Style::Tagline,
-    Style::Heading,
-    Style::Bullet,
-    Style::Command,
-    Style::Faint,
-];
+impl Look {
+    const fn new(color: Option<Color>, attributes: &'static [Styles]) -> Look {
+        Look { color, attributes }
+    }
+}
+
+/// One look per role. With colour off no look is consulted at all: a
+/// plain palette writes the text as it is, and the layout never asks.
+pub struct Palette {
+    looks: Option<Looks>,
+}
+
+struct Looks {
+    greeting: Look,
+    title: Look,
+    label: Look,
+    tagline: Look,
+    heading: Look,
+    bullet: Look,
+    command: Look,
+    faint: Look,
+}
+
+const LOOKS: Looks = Looks {
+    greeting: Look::new(Some(Color::BrightRed), &[Styles::Bold]),
+    title: Look::new(Some(Color::Red), &[Styles::Bold]),
+    label: Look::new(None, &[Styles::Dimmed]),
+    tagline: Look::new(None, &[Styles::Italic]),
+    heading: Look::new(None, &[Styles::Bold]),
+    bullet: Look::new(Some(Color::Red), &[]),
+    command: Look::new(Some(Color::Cyan), &[]),
+    faint: Look::new(None, &[Styles::Dimmed]),
+};
+
+impl Looks {
+    fn of(&self, style: Style) -> Option<Look> {
+        match style {
+            Style::Plain => None,
+            Style::Greeting => Some(self.greeting),
+            Style::Title => Some(self.title),
+            Style::Label => Some(self.label),
+            Style::Tagline => Some(self.tagline),
+            Style::Heading => Some(self.heading),
+            Style::Bullet => Some(self.bullet),
+            Style::Command => Some(self.command),
+            Style::Faint => Some(self.faint),
+        }
+    }
+}
 
 impl Palette {
     pub fn plain() -> Palette {
-        Palette {
-            codes: STYLES.map(|_| (String::new(), String::new())),
-        }
+        Palette { looks: None }
     }
 
-    /// The codes that `colored` writes for each style. `tips` has already
-    /// decided that colour is on, so `colored`'s own guess is overridden.
+    /// `tips` has already decided that colour is on, so `colored`'s own
+    /// guess from the environment is overridden.
     pub fn colored() -> Palette {
         colored::control::set_override(true);
-        Palette {
-            codes: STYLES.map(|style| {
-                // `colored` paints whole strings; painting a marker and
-                // splitting around it gives the codes on either side.
-                const MARKER: &str = "\u{0}";
-                let painted = match style {
-                    Style::Plain => return (String::new(), String::new()),
-                    Style::Greeting => MARKER.bright_red().bold(),
-                    Style::Title => MARKER.red().bold(),
-                    Style::Label | Style::Faint => MARKER.dimmed(),
-                    Style::Tagline => MARKER.italic(),
-                    Style::Heading => MARKER.bold(),
-                    Style::Bullet => MARKER.red(),
-                    Style::Command => MARKER.cyan(),
-                }
-                .to_string();
-                let (start, end) = painted.split_once(MARKER).unwrap_or_default();
-                (start.to_string(), end.to_string())
-            }),
-        }
-    }
-
-    fn codes(&self, style: Style) -> (&str, &str) {
-        let (start, end) = &self.codes[style as usize];
-        (start, end)
+        Palette { looks: Some(LOOKS) }
     }
 
     pub fn paint(&self, lines: &[Line], out: &mut impl Write) -> io::Result<()> {
         for line in lines {
             for span in line {
-                let (start, end) = self.codes(span.style);
-                out.write_all(start.as_bytes())?;
-                out.write_all(span.text.as_bytes())?;
-                out.write_all(end.as_bytes())?;
+                match self.looks.as_ref().and_then(|looks| looks.of(span.style)) {
+                    Some(look) => write!(out, "{}", painted(&span.text, look))?,
+                    None => out.write_all(span.text.as_bytes())?,
+                }
             }
             out.write_all(b"\n")?;
         }
@@ -77,14 +91,11 @@ impl Palette {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_palette_follows_the_style_order() {
-        for (index, style) in STYLES.iter().enumerate() {
-            assert_eq!(*style as usize, index);
-        }
+fn painted(text: &str, look: Look) -> ColoredString {
+    let mut painted = ColoredString::from(text);
+    painted.fgcolor = look.color;
+    for attribute in look.attributes {
+        painted.style.add(*attribute);
     }
+    painted
 }

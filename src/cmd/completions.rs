@@ -4,14 +4,21 @@
 use clap::builder::PossibleValuesParser;
 use clap::CommandFactory;
 
-use crate::app::Session;
-use crate::cli::Cli;
+use super::{Run, Session};
+use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Error;
 use crate::output::Output;
 use crate::tip::Tip;
-use crate::view::visible;
+use crate::untrusted::visible;
 
-pub fn run(session: &Session, out: &mut Output, shell: clap_complete::Shell) -> Result<(), Error> {
+impl Run for CompletionsArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        session.text_only("completions", "shell code")?;
+        completions(session, out, self.shell)
+    }
+}
+
+fn completions(session: &Session, out: &mut Output, shell: clap_complete::Shell) -> Result<(), Error> {
     let tips = session.tips()?;
     let slugs: Vec<String> = tips.all().iter().map(|tip| tip.slug.to_string()).collect();
     // Only the generated script lists the slugs: the parser itself also

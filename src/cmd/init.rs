@@ -2,6 +2,7 @@
 //! files in `shell/`, so that they can be read, linted and tested as the
 //! shell code they are.
 
+use super::{Run, Session};
 use crate::cli::{InitArgs, InitShell};
 use crate::error::Error;
 use crate::output::Output;
@@ -13,9 +14,12 @@ const FISH: &str = include_str!("../../shell/tips.fish");
 /// Stands in the snippets where the `tips motd` options go.
 const MOTD_OPTIONS: &str = "__TIPS_MOTD_OPTIONS__";
 
-pub fn run(out: &mut Output, args: &InitArgs) -> Result<(), Error> {
-    out.raw(snippet(args.shell, args.every_shell).as_bytes())?;
-    Ok(())
+impl Run for InitArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        session.text_only("init", "shell code")?;
+        out.raw(snippet(self.shell, self.every_shell).as_bytes())?;
+        Ok(())
+    }
 }
 
 pub fn snippet(shell: InitShell, every_shell: bool) -> String {
@@ -26,19 +30,4 @@ pub fn snippet(shell: InitShell, every_shell: bool) -> String {
     };
     let options = if every_shell { "" } else { " --once-per-day" };
     template.replace(MOTD_OPTIONS, options)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_snippet_runs_motd_once_a_day_unless_asked_otherwise() {
-        for shell in [InitShell::Bash, InitShell::Zsh, InitShell::Fish] {
-            assert!(snippet(shell, false).contains("tips motd --once-per-day"));
-            let every = snippet(shell, true);
-            assert!(every.contains("tips motd") && !every.contains("--once-per-day"));
-            assert!(!every.contains(MOTD_OPTIONS));
-        }
-    }
 }

@@ -1,19 +1,25 @@
-use crate::app::Session;
+//! `tips show NAME`: one tip, found by slug, number or prefix.
+
+use super::{print_tip, Run, Session};
+use crate::cli::ShowArgs;
 use crate::error::Error;
 use crate::output::Output;
 use crate::tip::LookupError;
 
-pub fn run(session: &Session, out: &mut Output, name: &str) -> Result<(), Error> {
-    let tips = session.tips()?;
-    let tip = tips
-        .find(name)
-        .map_err(|error| Error::Usage(explain(name, &error)))?;
-    super::print_tip(session, out, tip, false)
+impl Run for ShowArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        let tips = session.tips()?;
+        let tip = tips
+            .find(&self.name)
+            .map_err(|error| Error::Usage(explain(&self.name, &error)))?;
+        print_tip(session, out, tip, false)
+    }
 }
 
 fn explain(name: &str, error: &LookupError) -> String {
     match error {
         LookupError::Unknown { closest } => match closest.as_slice() {
+            [] => format!("no tip is called '{name}' (see 'tips list')"),
             [one] => format!("no tip is called '{name}'; did you mean '{one}'? (see 'tips list')"),
             several => format!(
                 "no tip is called '{name}'; the closest are {} (see 'tips list')",

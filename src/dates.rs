@@ -1,6 +1,6 @@
-//! Calendar dates: today's local date, and dates typed by people.
+//! Calendar dates: today's local date, and dates and times typed by people.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 /// Today's date in the local time zone, by the C library's rules: the zone
 /// named by TZ, or the system zone (/etc/localtime) when TZ is unset, and
@@ -60,6 +60,22 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// Parses `HH:MM` on the 24-hour clock, strictly.
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let shape_ok = text.len() == 5
+        && text.bytes().enumerate().all(|(index, byte)| match index {
+            2 => byte == b':',
+            _ => byte.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err("expected a time as HH:MM on the 24-hour clock, such as 08:30".to_string());
+    }
+    let hour: u32 = text[..2].parse().expect("checked digits");
+    let minute: u32 = text[3..].parse().expect("checked digits");
+    NaiveTime::from_hms_opt(hour, minute, 0)
+        .ok_or_else(|| format!("{text} is not a time of day: hours run 00 to 23, minutes 00 to 59"))
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     let first = NaiveDate::from_ymd_opt(year, month, 1).expect("a valid month");
     let next = first
@@ -107,6 +123,16 @@ mod tests {
             "tomorrow",
         ] {
             assert!(parse_date(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parse_time_takes_hh_mm_and_nothing_else() {
+        assert_eq!(parse_time("08:30").unwrap().to_string(), "08:30:00");
+        assert_eq!(parse_time("23:59").unwrap().to_string(), "23:59:00");
+        assert!(parse_time("25:00").unwrap_err().contains("00 to 23"));
+        for bad in ["", "8:30", "08.30", "08:60", "24:00", "08:30:00", "noon", "-1:00"] {
+            assert!(parse_time(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -1,28 +1,10 @@
+//! JSON shapes that more than one command prints.
+
 use serde::Serialize;
 
-use crate::app::Session;
-use crate::calendar;
-use crate::error::Error;
-use crate::output::Output;
+use crate::dates;
 use crate::schedule::{Countdown, Season};
-use crate::view::pages;
-
-pub fn run(session: &Session, out: &mut Output) -> Result<(), Error> {
-    let countdown = Countdown::from(session.today());
-    let running_tip = match countdown.season {
-        Season::Running { tip_number } => session.tips()?.by_number(tip_number).cloned(),
-        _ => None,
-    };
-    if session.json {
-        out.json(&CountdownJson::new(
-            &countdown,
-            running_tip.as_ref().map(|tip| tip.slug.as_ref()),
-        ))?;
-    } else {
-        out.page(&pages::countdown_page(&countdown, running_tip.as_ref()))?;
-    }
-    Ok(())
-}
+use crate::tip::Tip;
 
 /// `tips countdown --json`, and the countdown inside `tips motd --json`.
 #[derive(Serialize)]
@@ -50,20 +32,21 @@ enum SeasonJson<'a> {
 }
 
 impl<'a> CountdownJson<'a> {
-    pub fn new(countdown: &Countdown, running_slug: Option<&'a str>) -> CountdownJson<'a> {
+    /// `running_tip`: the series tip of a season day, where the set has it.
+    pub fn new(countdown: &Countdown, running_tip: Option<&'a Tip>) -> CountdownJson<'a> {
         CountdownJson {
-            date: calendar::iso(countdown.from),
-            valentines: calendar::iso(countdown.valentines),
+            date: dates::iso(countdown.from),
+            valentines: dates::iso(countdown.valentines),
             weekday: countdown.valentines.format("%A").to_string(),
             days: countdown.days,
             season: match countdown.season {
                 Season::Upcoming { starts, days } => SeasonJson::Upcoming {
-                    starts: calendar::iso(starts),
+                    starts: dates::iso(starts),
                     days,
                 },
                 Season::Running { tip_number } => SeasonJson::Running {
                     tip: tip_number,
-                    slug: running_slug,
+                    slug: running_tip.map(|tip| tip.slug.as_ref()),
                 },
                 Season::ValentinesDay => SeasonJson::ValentinesDay,
             },

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::{Run, Session};
+use crate::cli::ExportArgs;
 use crate::error::Error;
 use crate::output::Output;
 use crate::tip::{Tip, BUILTIN_TIPS};
@@ -25,7 +27,14 @@ struct Playbook<'a> {
     tip: &'a [Tip],
 }
 
-pub fn run(out: &mut Output) -> Result<(), Error> {
+impl Run for ExportArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        session.text_only("export", "a TOML playbook")?;
+        export(out)
+    }
+}
+
+fn export(out: &mut Output) -> Result<(), Error> {
     let playbook = Playbook {
         replace_builtin: true,
         tip: BUILTIN_TIPS,

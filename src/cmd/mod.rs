@@ -1,0 +1,129 @@
+//! The commands: what each does with a parsed command line. Every command
+//! implements [`Run`], and [`Command`]'s `run` hands over to the one asked
+//! for. A command gathers what it needs from the [`Session`], asks the
+//! domain, and writes a page, JSON or raw text through [`Output`].
+
+mod calendar;
+mod json;
+mod completions;
+mod countdown;
+mod export;
+mod init;
+mod list;
+mod man;
+mod motd;
+mod paths;
+mod random;
+mod search;
+mod show;
+mod today;
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+use crate::cli::{Command, GlobalArgs};
+use crate::error::Error;
+use crate::locations::{self, PlaybookLocation};
+use crate::output::Output;
+use crate::playbook::{self, Loaded};
+use crate::tip::{Tip, TipSet};
+use crate::view::pages;
+use crate::dates;
+
+
+pub trait Run {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error>;
+}
+
+impl Run for Command {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        match self {
+            Command::Today(command) => command.run(session, out),
+            Command::Show(command) => command.run(session, out),
+            Command::List(command) => command.run(session, out),
+            Command::Countdown(command) => command.run(session, out),
+            Command::Random(command) => command.run(session, out),
+            Command::Motd(command) => command.run(session, out),
+            Command::Init(command) => command.run(session, out),
+            Command::Search(command) => command.run(session, out),
+            Command::Calendar(command) => command.run(session, out),
+            Command::Export(command) => command.run(session, out),
+            Command::Paths(command) => command.run(session, out),
+            Command::Completions(command) => command.run(session, out),
+            Command::Man(command) => command.run(session, out),
+        }
+    }
+}
+
+/// What every command may ask for: the global options, and what follows
+/// from them and the environment. Each is worked out only when asked, so
+/// that `tips init` never reads a time zone and `tips today` never looks
+/// for a state directory.
+pub struct Session {
+    date: Option<NaiveDate>,
+    json: bool,
+    tips_file: Option<PathBuf>,
+}
+
+impl Session {
+    pub fn new(global: &GlobalArgs) -> Session {
+        Session {
+            date: global.date,
+            json: global.json,
+            tips_file: global.tips_file.clone(),
+        }
+    }
+
+    pub fn json(&self) -> bool {
+        self.json
+    }
+
+    /// For commands whose output has no JSON form: `--json` is refused
+    /// rather than ignored, so that a script cannot mistake the text for
+    /// JSON.
+    pub fn text_only(&self, command: &str, prints: &str) -> Result<(), Error> {
+        if self.json {
+            return Err(Error::Usage(format!(
+                "'tips {command}' prints {prints}, which has no JSON form: leave out --json"
+            )));
+        }
+        Ok(())
+    }
+
+    /// `--date`, else the local calendar date.
+    pub fn today(&self) -> NaiveDate {
+        self.date.unwrap_or_else(dates::local_today)
+    }
+
+    /// Every place a playbook may come from, in order of precedence.
+    pub fn playbook_places(&self) -> Vec<PlaybookLocation> {
+        locations::playbook_places(self.tips_file.as_deref(), &locations::process_env)
+    }
+
+    /// Where the login tip remembers the day it was last shown.
+    pub fn state_dir(&self) -> Option<PathBuf> {
+        locations::state_dir(&locations::process_env)
+    }
+
+    /// The tips in force; a broken playbook is an error (exit 1).
+    pub fn tips(&self) -> Result<TipSet, Error> {
+        let places = self.playbook_places();
+        let Loaded { tips, .. } = playbook::load(&places);
+        tips.map_err(|error| Error::Failure(error.to_string()))
+    }
+}
+
+/// A whole tip, as a page or as one JSON object.
+fn print_tip(
+    session: &Session,
+    out: &mut Output,
+    tip: &Tip,
+    valentines_day: bool,
+) -> Result<(), Error> {
+    if session.json() {
+        out.json(tip)?;
+    } else {
+        out.page(&pages::tip_page(tip, valentines_day))?;
+    }
+    Ok(())
+}

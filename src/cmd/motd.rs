@@ -1,0 +1,113 @@
+//! `tips motd`: the login tip, and the one home of the rule that a login
+//! never fails. Whatever goes wrong at run time, the user sees what can be
+//! shown, at most one line on stderr, and exit 0.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::json::CountdownJson;
+use super::{Run, Session};
+use crate::cli::MotdArgs;
+use crate::dates;
+use crate::error::{self, Error};
+use crate::output::Output;
+use crate::schedule::{self, Countdown};
+use crate::state;
+use crate::tip::{Text, Tip, TipSet};
+use crate::view::pages;
+
+impl Run for MotdArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        let shown = self
+            .show(session, out)
+            .and_then(|()| out.flush().map_err(Error::from));
+        if let Err(error) = shown {
+            error.warn();
+        }
+        Ok(())
+    }
+}
+
+impl MotdArgs {
+    fn show(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        let today = session.today();
+        // A broken playbook must not cost the login its tip.
+        let mut problem: Option<String> = None;
+        let tips = session.tips().unwrap_or_else(|error| {
+            problem = error
+                .message()
+                .map(|message| format!("{message}; showing a built-in tip"));
+            TipSet::builtin()
+        });
+        let tip = schedule::tip_for(today, &tips);
+        let prompt = &tip.prompts[schedule::daily_choice(today, tip.prompts.len())];
+        let countdown = Countdown::from(today);
+
+        // The tip is ready: only now is the day claimed, so that nothing
+        // that stops `tips` before this point can cost the day its tip.
+        if self.once_per_day {
+            match claim_the_day(session, today) {
+                Ok(true) => {}
+                Ok(false) => return not_shown(session, out, today),
+                Err(why) => {
+                    problem.get_or_insert(why);
+                }
+            }
+        }
+        if let Some(problem) = problem {
+            error::warn(&problem);
+        }
+
+        if session.json() {
+            out.json(&MotdJson {
+                date: dates::iso(today),
+                shown: true,
+                tip,
+                prompt,
+                countdown: CountdownJson::new(&countdown, schedule::running_tip(today, &tips)),
+            })?;
+        } else {
+            out.page(&pages::motd(tip, prompt, &countdown))?;
+        }
+        Ok(())
+    }
+}
+
+/// `Ok(false)`: the tip was already shown today. `Err`: the day cannot be
+/// recorded, so the tip is shown anyway, with a note.
+fn claim_the_day(session: &Session, today: NaiveDate) -> Result<bool, String> {
+    let Some(dir) = session.state_dir() else {
+        return Err(
+            "cannot record today's tip: neither XDG_STATE_HOME nor HOME is set".to_string(),
+        );
+    };
+    state::first_showing_today(&dir, today)
+        .map_err(|error| format!("cannot record today's tip in {}: {error}", dir.display()))
+}
+
+/// A later call of the day prints nothing, except under `--json`, where a
+/// script gets a value that says so.
+fn not_shown(session: &Session, out: &mut Output, today: NaiveDate) -> Result<(), Error> {
+    if session.json() {
+        out.json(&NotShownJson {
+            date: dates::iso(today),
+            shown: false,
+        })?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct MotdJson<'a> {
+    date: String,
+    shown: bool,
+    tip: &'a Tip,
+    prompt: &'a Text,
+    countdown: CountdownJson<'a>,
+}
+
+#[derive(Serialize)]
+struct NotShownJson {
+    date: String,
+    shown: bool,
+}
