@@ -23,8 +23,7 @@ fn main() {
 
     let text =
         fs::read_to_string(DATA).unwrap_or_else(|error| fail(&format!("cannot read: {error}")));
-    let playbook =
-        schema::parse(&text, &[]).unwrap_or_else(|problem| fail(&problem.to_string()));
+    let playbook = schema::parse(&text, &[]).unwrap_or_else(|problem| fail(&problem.to_string()));
     if let Err(message) = check_builtin(&playbook.tips) {
         fail(&message);
     }

@@ -11,10 +11,10 @@ __tips_motd() {
         *i*) ;;
         *) return 0 ;;
     esac
-    [ -t 1 ] || return 0
+    [[ -t 1 ]] || return 0
     # A quiet login was asked for.
-    [ -z "${TIPS_QUIET+set}" ] || return 0
-    [ -z "${HOME-}" ] || [ ! -e "${HOME-}/.hushlogin" ] || return 0
+    [[ -z ${TIPS_QUIET+set} ]] || return 0
+    [[ -z ${HOME-} || ! -e ${HOME-}/.hushlogin ]] || return 0
     \builtin command -v tips >/dev/null 2>&1 || return 0
     \builtin command tips motd__TIPS_MOTD_OPTIONS__ || \builtin true
 }

@@ -2,7 +2,7 @@
 //! its own module in `cmd`. No logic lives here.
 
 use chrono::{NaiveDate, NaiveTime};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 use crate::dates;
@@ -39,7 +39,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Act as if today were this date (default: today in the local time zone)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = dates::parse_date)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
     pub date: Option<NaiveDate>,
 
     /// Print machine-readable JSON instead of text
@@ -53,7 +53,7 @@ pub struct GlobalArgs {
     /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else the first
     /// of $XDG_CONFIG_HOME/tips/tips.toml and tips/tips.toml in each of $XDG_CONFIG_DIRS that
     /// exists]
-    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub tips_file: Option<PathBuf>,
 }
 
@@ -213,15 +213,15 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
     /// The first day to write, instead of the season [requires --days]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days", value_hint = ValueHint::Other)]
     pub from: Option<NaiveDate>,
 
     /// How many days to write, 1 to 366, from --from or else from today
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other)]
     pub days: Option<u16>,
 
     /// Add a reminder to each event at this local time of its day
-    #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time)]
+    #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time, value_hint = ValueHint::Other)]
     pub alarm: Option<NaiveTime>,
 }
 

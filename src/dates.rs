@@ -131,7 +131,9 @@ mod tests {
         assert_eq!(parse_time("08:30").unwrap().to_string(), "08:30:00");
         assert_eq!(parse_time("23:59").unwrap().to_string(), "23:59:00");
         assert!(parse_time("25:00").unwrap_err().contains("00 to 23"));
-        for bad in ["", "8:30", "08.30", "08:60", "24:00", "08:30:00", "noon", "-1:00"] {
+        for bad in [
+            "", "8:30", "08.30", "08:60", "24:00", "08:30:00", "noon", "-1:00",
+        ] {
             assert!(parse_time(bad).is_err(), "{bad:?}");
         }
     }

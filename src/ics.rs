@@ -55,8 +55,7 @@ fn event(day: &Day, alarm: Option<NaiveTime>, stamp: DateTime<Utc>) -> Event {
     if let Some(time) = alarm {
         // Relative to the start of an all-day event, which is midnight
         // local time wherever the calendar is opened.
-        let after_midnight =
-            chrono::Duration::minutes(i64::from(time.hour() * 60 + time.minute()));
+        let after_midnight = chrono::Duration::minutes(i64::from(time.hour() * 60 + time.minute()));
         event.alarm(Alarm::display(&summary, (after_midnight, Related::Start)));
     }
     event.done()

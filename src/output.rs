@@ -42,6 +42,16 @@ impl Output {
         self.stdout.write_all(text)
     }
 
+    /// Drops what is buffered and not yet written, so that output that
+    /// failed once is not tried again (a login that met a full disk says so
+    /// once).
+    pub fn discard_unwritten(&mut self) {
+        // The stdout lock is reentrant, so the stand-in can take it too.
+        let stand_in = BufWriter::with_capacity(0, io::stdout().lock());
+        let (stdout, _unwritten) = std::mem::replace(&mut self.stdout, stand_in).into_parts();
+        self.stdout = BufWriter::new(stdout);
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
         self.stdout.flush()
     }

@@ -120,7 +120,10 @@ pub fn survey(places: &[PlaybookLocation]) -> Vec<PlaceReport> {
             };
             if passed_in_force {
                 report.status = PlaceStatus::Unused;
-            } else if loaded.in_force.is_some_and(|chosen| std::ptr::eq(chosen, place)) {
+            } else if loaded
+                .in_force
+                .is_some_and(|chosen| std::ptr::eq(chosen, place))
+            {
                 passed_in_force = true;
                 match &loaded.tips {
                     Ok(tips) => {
@@ -188,9 +191,7 @@ fn refuse_unless_regular(file: &File) -> io::Result<()> {
     } else {
         "not a regular file"
     };
-    Err(io::Error::other(format!(
-        "is {what}, not a playbook file"
-    )))
+    Err(io::Error::other(format!("is {what}, not a playbook file")))
 }
 
 /// The text of a playbook, or where its first byte that is not UTF-8 is.
@@ -249,7 +250,8 @@ prompts = ["a?", "b?", "c?"]
             .replace("number = 11", "number = 7")
             .replace("follow-up", "respect");
         assert!(parse(&text)
-            .unwrap_err().to_string()
+            .unwrap_err()
+            .to_string()
             .contains("already used by built-in tip"));
         let set = parse(&format!("replace_builtin = true\n{text}")).unwrap();
         assert_eq!(set.find("respect").unwrap().title, "Follow Up");
@@ -278,7 +280,8 @@ prompts = ["a?", "b?", "c?"]
     fn duplicate_slugs_within_a_playbook_are_refused() {
         let twice = format!("{ONE_TIP}{}", ONE_TIP.replace("11", "12"));
         assert!(parse(&twice)
-            .unwrap_err().to_string()
+            .unwrap_err()
+            .to_string()
             .contains("slug 'follow-up' is already used by tip 11"));
     }
 
@@ -291,7 +294,8 @@ prompts = ["a?", "b?", "c?"]
     #[test]
     fn an_empty_playbook_is_refused() {
         assert!(parse("replace_builtin = true")
-            .unwrap_err().to_string()
+            .unwrap_err()
+            .to_string()
             .contains("no tips"));
     }
 

@@ -138,7 +138,14 @@ mod tests {
 
     #[test]
     fn the_flag_beats_the_environment() {
-        assert!(decide(ColorChoice::Always, &[("NO_COLOR", "1"), ("TERM", "dumb")], PIPE).color);
+        assert!(
+            decide(
+                ColorChoice::Always,
+                &[("NO_COLOR", "1"), ("TERM", "dumb")],
+                PIPE
+            )
+            .color
+        );
         assert!(!decide(ColorChoice::Never, &[("CLICOLOR_FORCE", "1")], TERMINAL).color);
     }
 
@@ -158,8 +165,14 @@ mod tests {
     #[test]
     fn clicolor_force_forces_colour_unless_it_is_0() {
         assert!(auto_color(&[("CLICOLOR_FORCE", "1")], PIPE));
-        assert!(auto_color(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], PIPE));
-        assert!(auto_color(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")], PIPE));
+        assert!(auto_color(
+            &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+            PIPE
+        ));
+        assert!(auto_color(
+            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")],
+            PIPE
+        ));
         assert!(!auto_color(&[("CLICOLOR_FORCE", "0")], PIPE));
         assert!(auto_color(&[("CLICOLOR_FORCE", "0")], TERMINAL));
         assert!(!auto_color(&[("CLICOLOR_FORCE", "")], PIPE));

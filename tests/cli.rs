@@ -2,10 +2,8 @@
 
 mod common;
 
-use common::{json_of, stdout_of, TestEnv, PLAIN_DAY};
-use predicates::prelude::*;
-use std::fs::File;
-use std::process::Stdio;
+use common::{assert_usage_error, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use snapbox::{assert_data_eq, file};
 
 #[test]
 fn plain_tips_is_today() {
@@ -52,11 +50,13 @@ fn valentines_day_puts_a_greeting_above_the_tip() {
     assert!(!ordinary.contains("Valentine"));
 }
 
+/// Golden files: `SNAPSHOTS=overwrite cargo test` rewrites them after a
+/// deliberate change in output, and a difference shows as a diff.
 #[test]
 fn show_matches_the_golden_page_for_respect() {
     let env = TestEnv::new();
     let page = stdout_of(&mut env.tips(&["show", "respect"]));
-    assert_eq!(page, include_str!("golden/show-respect.txt"));
+    assert_data_eq!(page, file!["golden/show-respect.txt"].raw());
 }
 
 #[test]
@@ -88,23 +88,28 @@ fn show_json_is_one_tip_object_with_every_field() {
 #[test]
 fn show_an_unknown_tip_names_the_closest_and_exits_2() {
     let env = TestEnv::new();
-    env.tips(&["show", "respekt"])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::starts_with("tips: ").and(predicate::str::contains("respect")));
+    let output = env.tips(&["show", "respekt"]).output().unwrap();
+    assert_usage_error(&output, "did you mean 'respect'?");
+}
+
+#[test]
+fn show_suggests_nothing_for_a_name_like_no_tip() {
+    let env = TestEnv::new();
+    for name in ["qqqq", "pricing"] {
+        let output = env.tips(&["show", name]).output().unwrap();
+        let line = assert_usage_error(&output, "see 'tips list'");
+        assert_eq!(
+            line,
+            format!("tips: no tip is called '{name}' (see 'tips list')\n")
+        );
+    }
 }
 
 #[test]
 fn show_an_ambiguous_prefix_names_the_candidates_and_exits_2() {
     let env = TestEnv::new();
-    let assert = env.tips(&["show", "l"]).assert().code(2).stdout("");
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(
-        stderr.contains("listen") && stderr.contains("love-language"),
-        "{stderr}"
-    );
-    assert_eq!(stderr.lines().count(), 1);
+    let output = env.tips(&["show", "l"]).output().unwrap();
+    assert_usage_error(&output, "'l' could be listen or love-language");
 }
 
 #[test]
@@ -115,6 +120,20 @@ fn list_has_one_line_per_tip() {
     assert_eq!(lines.len(), 10);
     assert!(lines[6].starts_with(" 7  Respect"), "{}", lines[6]);
     assert!(lines.iter().all(|line| line.chars().count() <= 80));
+}
+
+#[test]
+fn list_rows_never_end_in_blanks() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"bare\"\ntitle = \"No Tagline\"\nbody = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    let list = stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list"]));
+    assert!(list.lines().any(|line| line == "11  No Tagline"), "{list}");
+    for line in list.lines() {
+        assert_eq!(line, line.trim_end(), "{line:?} ends in blanks");
+    }
 }
 
 #[test]
@@ -210,7 +229,7 @@ fn color_always_matches_the_golden_escape_codes() {
         env.bare()
             .args(["--color", "always", "motd", "--date", "2027-02-14"]),
     );
-    assert_eq!(painted, include_str!("golden/motd-valentines-color.txt"));
+    assert_data_eq!(painted, file!["golden/motd-valentines-color.txt"].raw());
 }
 
 #[test]
@@ -221,9 +240,13 @@ fn color_auto_follows_the_environment() {
     assert!(
         stdout_of(env.bare().env("CLICOLOR_FORCE", "1").args(["show", "7"])).contains('\u{1b}')
     );
-    assert!(
-        !stdout_of(env.bare().env("CLICOLOR_FORCE", "").args(["show", "7"])).contains('\u{1b}')
-    );
+    for off in ["", "0"] {
+        assert!(
+            !stdout_of(env.bare().env("CLICOLOR_FORCE", off).args(["show", "7"]))
+                .contains('\u{1b}'),
+            "CLICOLOR_FORCE={off:?}"
+        );
+    }
     // The flag beats the environment.
     assert!(!stdout_of(
         env.bare()
@@ -252,96 +275,54 @@ fn json_never_carries_colour() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let env = TestEnv::new();
-    // The reader is gone before tips writes a byte, as in `tips list | head -0`.
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let output = env
-        .process(&["list"])
-        .stdout(Stdio::from(writer))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-}
-
-#[test]
-fn a_closed_pipe_under_help_and_completions_ends_quietly_too() {
-    let env = TestEnv::new();
     for args in [
-        &["--help"][..],
+        &["list"][..],
+        &["--help"],
         &["completions", "bash"],
         &["man"],
         &["export"],
     ] {
-        let (reader, writer) = std::io::pipe().unwrap();
-        drop(reader);
-        let output = env
-            .process(args)
-            .stdout(Stdio::from(writer))
-            .output()
-            .unwrap();
+        let output = env.into_closed_pipe(args);
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }
 }
 
 #[test]
-fn a_full_disk_is_one_error_line_and_exit_1() {
-    let env = TestEnv::new();
-    let full = File::create("/dev/full").unwrap();
-    let output = env
-        .process(&["list"])
-        .stdout(Stdio::from(full))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.starts_with("tips: cannot write output: "),
-        "{stderr}"
-    );
-    assert_eq!(stderr.lines().count(), 1);
-}
-
-#[test]
 fn usage_errors_are_one_line_and_exit_2() {
     let env = TestEnv::new();
-    let cases: &[&[&str]] = &[
-        &["--date", "2026-02-30"],
-        &["--date", "2026-13-01"],
-        &["--date", "tomorrow"],
-        &["--colr", "never"],
-        &["--color", "sometimes"],
-        &["shoe", "respect"],
-        &["show"],
-        &["show", "respect", "extra"],
-        &["init", "tcsh"],
+    let cases: &[(&[&str], &str)] = &[
+        (&["--date", "2026-02-30"], "that month has 28 days"),
+        (&["--date", "2026-13-01"], "no month 13"),
+        (&["--date", "tomorrow"], "YYYY-MM-DD"),
+        (&["--colr", "never"], "a similar argument exists: '--color'"),
+        (&["--color", "sometimes"], "sometimes"),
+        (&["shoe", "respect"], "shoe"),
+        (
+            &["show"],
+            "the following required arguments were not provided: <NAME>; see 'tips --help'",
+        ),
+        (&["show", "respect", "extra"], "extra"),
+        (&["init", "tcsh"], "tcsh"),
     ];
-    for args in cases {
+    for (args, what) in cases {
         let output = env.bare().args(*args).output().unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(output.stdout.is_empty(), "{args:?}");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(stderr.starts_with("tips: "), "{args:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert_usage_error(&output, what);
     }
 }
 
 #[test]
-fn a_missing_argument_is_named_in_the_one_line() {
+fn json_is_refused_where_there_is_no_json_form() {
     let env = TestEnv::new();
-    env.tips(&["show"]).assert().code(2).stderr(
-        "tips: the following required arguments were not provided: <NAME>; see 'tips --help'\n",
-    );
-}
-
-#[test]
-fn an_impossible_date_says_why() {
-    let env = TestEnv::new();
-    env.tips(&["--date", "2026-02-30"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("28 days"));
+    for (args, prints) in [
+        (&["export"][..], "a TOML playbook"),
+        (&["init", "bash"], "shell code"),
+        (&["completions", "zsh"], "shell code"),
+        (&["man"], "a manual page in roff"),
+    ] {
+        let output = env.tips(args).arg("--json").output().unwrap();
+        assert_usage_error(&output, &format!("prints {prints}, which has no JSON form"));
+    }
 }
 
 #[test]
@@ -376,6 +357,7 @@ fn every_command_has_help_with_examples() {
         "motd",
         "init",
         "search",
+        "calendar",
         "export",
         "paths",
         "completions",

@@ -2,35 +2,9 @@
 
 mod common;
 
-use common::{has_program, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use common::{json_of, require, stdout_of, tips_binary, tips_dir, TestEnv, PLAIN_DAY};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-fn tips_dir() -> &'static Path {
-    Path::new(assert_cmd::cargo::cargo_bin!("tips"))
-        .parent()
-        .unwrap()
-}
-
-/// Runs a shell command line on a pseudo-terminal (util-linux `script`),
-/// as a terminal emulator would, with `tips` on PATH and a private HOME.
-fn on_terminal(env: &TestEnv, command_line: &str, extra: &[(&str, &str)]) -> (String, Output) {
-    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", tips_dir().display());
-    let mut command = Command::new("script");
-    command
-        .args(["-qec", command_line, "/dev/null"])
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", path)
-        .env("TERM", "xterm")
-        .stdin(Stdio::null());
-    for (name, value) in extra {
-        command.env(name, value);
-    }
-    let output = command.output().expect("script runs");
-    let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
-    (text, output)
-}
 
 /// Runs a shell command line with stdout on a pipe, as scp or `ssh host
 /// cmd` would.
@@ -70,14 +44,7 @@ const FISH: Shell = Shell {
 };
 
 fn available(shell: &Shell) -> bool {
-    let found = has_program(shell.name);
-    if !found {
-        eprintln!(
-            "skipped: {} is not installed (.ci/run installs it)",
-            shell.name
-        );
-    }
-    found
+    require(shell.name) && require("script")
 }
 
 fn shows_a_tip(text: &str) -> bool {
@@ -89,14 +56,14 @@ fn check_interactive_shell_shows_the_tip_once_a_day(shell: &Shell) {
         return;
     }
     let env = TestEnv::new();
-    let (first, _) = on_terminal(&env, shell.interactive, &[]);
+    let first = env.on_terminal(shell.interactive, &[]);
     assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
     assert!(
         first.trim_end().ends_with("rc=0"),
         "{}: {first:?}",
         shell.name
     );
-    let (second, _) = on_terminal(&env, shell.interactive, &[]);
+    let second = env.on_terminal(shell.interactive, &[]);
     assert_eq!(
         second.trim(),
         "rc=0",
@@ -137,7 +104,7 @@ fn check_non_interactive_shell_prints_nothing(shell: &Shell) {
         .iter()
         .map(|arg| format!("'{}'", arg.replace('\'', r"'\''")))
         .collect();
-    let (text, _) = on_terminal(&env, &format!("{program} {}", quoted.join(" ")), &[]);
+    let text = env.on_terminal(&format!("{program} {}", quoted.join(" ")), &[]);
     assert_eq!(text.trim(), "done", "{}", shell.name);
     assert!(
         !env.state_dir().exists(),
@@ -151,10 +118,10 @@ fn check_quiet_logins_stay_quiet(shell: &Shell) {
         return;
     }
     let env = TestEnv::new();
-    let (quiet, _) = on_terminal(&env, shell.interactive, &[("TIPS_QUIET", "")]);
+    let quiet = env.on_terminal(shell.interactive, &[("TIPS_QUIET", "")]);
     assert_eq!(quiet.trim(), "rc=0", "{}: TIPS_QUIET", shell.name);
     std::fs::write(env.home().join(".hushlogin"), "").unwrap();
-    let (hushed, _) = on_terminal(&env, shell.interactive, &[]);
+    let hushed = env.on_terminal(shell.interactive, &[]);
     assert_eq!(hushed.trim(), "rc=0", "{}: ~/.hushlogin", shell.name);
 }
 
@@ -205,18 +172,24 @@ fn fish_quiet_logins_stay_quiet() {
 
 #[test]
 fn every_shell_option_shows_the_tip_in_each_new_shell() {
+    if !require("script") {
+        return;
+    }
     let env = TestEnv::new();
     let line = r#"bash --noprofile --norc -i -c 'eval "$(tips init bash --every-shell)"'"#;
     for _ in 0..2 {
-        let (text, _) = on_terminal(&env, line, &[]);
+        let text = env.on_terminal(line, &[]);
         assert!(shows_a_tip(&text), "{text:?}");
     }
 }
 
 #[test]
 fn the_snippet_ignores_aliases_and_functions_named_like_its_commands() {
+    if !require("script") {
+        return;
+    }
     let env = TestEnv::new();
-    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
+    let binary = tips_binary().display().to_string();
     // Aliases apply from the line after their definition, so they go in a
     // file that the interactive shell sources line by line.
     let rc = env.write(
@@ -231,12 +204,15 @@ fn the_snippet_ignores_aliases_and_functions_named_like_its_commands() {
         ),
     );
     let line = format!("bash --noprofile --norc -i -c '. {}'", rc.display());
-    let (text, _) = on_terminal(&env, &line, &[]);
+    let text = env.on_terminal(&line, &[]);
     assert!(shows_a_tip(&text) && !text.contains("hijacked"), "{text:?}");
 }
 
 #[test]
 fn without_tips_on_path_the_snippet_does_nothing() {
+    if !require("script") {
+        return;
+    }
     let env = TestEnv::new();
     let snippet = stdout_of(&mut env.tips(&["init", "bash"]));
     let rc = env.write("snippet.bash", &snippet);
@@ -244,70 +220,157 @@ fn without_tips_on_path_the_snippet_does_nothing() {
         "PATH=/usr/bin:/bin bash --noprofile --norc -euo pipefail -i -c '. {}; echo rc=$?'",
         rc.display()
     );
-    let (text, _) = on_terminal(&env, &line, &[]);
+    let text = env.on_terminal(&line, &[]);
     assert_eq!(text.trim(), "rc=0");
 }
 
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shell code is held to what the shells' own tools say: shellcheck
+/// with every optional check, shfmt's formatting, fish_indent's.
 #[test]
-fn shellcheck_passes_the_bash_snippet_and_the_update_motd_script() {
-    if !has_program("shellcheck") {
-        eprintln!("skipped: shellcheck is not installed (.ci/run installs it)");
+fn the_shell_code_passes_shellcheck_shfmt_and_fish_indent() {
+    if !(require("shellcheck") && require("shfmt") && require("fish_indent")) {
         return;
     }
     let env = TestEnv::new();
-    for every_shell in [false, true] {
-        let mut args = vec!["init", "bash"];
-        if every_shell {
-            args.push("--every-shell");
-        }
-        let snippet = env.write("snippet.bash", &stdout_of(&mut env.tips(&args)));
-        let status = Command::new("shellcheck")
-            .args(["--shell=bash"])
-            .arg(&snippet)
-            .status()
-            .unwrap();
-        assert!(status.success(), "shellcheck on tips init bash {args:?}");
+    let contrib = manifest_dir().join("contrib/update-motd.d-60-tips");
+    // The snippets are bash; the update-motd.d script is sh, by its #! line.
+    let mut scripts = vec![(contrib.clone(), "sh")];
+    for args in [&["init", "bash"][..], &["init", "bash", "--every-shell"]] {
+        let name = format!("snippet-{}.bash", args.len());
+        scripts.push((env.write(&name, &stdout_of(&mut env.tips(args))), "bash"));
     }
-    let contrib = Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/update-motd.d-60-tips");
-    let status = Command::new("shellcheck").arg(&contrib).status().unwrap();
-    assert!(status.success(), "shellcheck on {}", contrib.display());
+    for (file, shell) in &scripts {
+        let output = Command::new("shellcheck")
+            .args(["--enable=all", &format!("--shell={shell}")])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "shellcheck {}: {}",
+            file.display(),
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+    let output = Command::new("shfmt")
+        .args(["-d", "-i", "4", "-ci"])
+        .arg(&contrib)
+        .arg(manifest_dir().join("shell/tips.bash"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "shfmt -d: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let status = Command::new("fish_indent")
+        .arg("--check")
+        .arg(manifest_dir().join("shell/tips.fish"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "fish_indent --check shell/tips.fish");
 }
 
-#[test]
-fn the_update_motd_script_prints_a_builtin_tip_and_exits_0() {
-    let env = TestEnv::new();
-    // Point the script at the freshly built binary instead of /usr/local/bin.
-    let original = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/update-motd.d-60-tips"),
-    )
-    .unwrap();
-    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
-    assert!(original.contains("/usr/local/bin/tips /usr/bin/tips"));
-    let script = env.write(
-        "60-tips",
-        &original.replace("/usr/local/bin/tips /usr/bin/tips", &binary),
-    );
+/// The update-motd.d script, pointed at the built binary and at a system
+/// playbook inside the test's HOME instead of /etc/xdg.
+fn update_motd_script(env: &TestEnv, binaries: &str) -> std::path::PathBuf {
+    let original =
+        std::fs::read_to_string(manifest_dir().join("contrib/update-motd.d-60-tips")).unwrap();
+    let etc_xdg = env.home().join("etc/xdg");
+    for fixed in [
+        "/usr/local/bin/tips /usr/bin/tips",
+        "playbook=/etc/xdg/tips/tips.toml",
+        "config_dirs=/etc/xdg",
+    ] {
+        assert!(original.contains(fixed), "the script still says {fixed}");
+    }
+    let script = original
+        .replace("/usr/local/bin/tips /usr/bin/tips", binaries)
+        .replace(
+            "playbook=/etc/xdg/tips/tips.toml",
+            &format!("playbook={}/tips/tips.toml", etc_xdg.display()),
+        )
+        .replace(
+            "config_dirs=/etc/xdg",
+            &format!("config_dirs={}", etc_xdg.display()),
+        );
+    env.write("60-tips", &script)
+}
+
+fn run_script(script: &Path, env: &TestEnv) -> (String, String) {
     // A playbook in the caller's environment must not reach it.
     let broken = env.write("team.toml", "this is not toml");
     let output = Command::new("sh")
-        .arg(&script)
+        .arg(script)
         .env("TIPS_FILE", &broken)
         .env("HOME", env.home())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "the script always exits 0");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+const SYSTEM_PLAYBOOK: &str = "replace_builtin = true\n[[tip]]\nnumber = 1\nslug = \"team\"\ntitle = \"The Team Way\"\nbody = \"b\"\nprompts = [\"a?\", \"b?\", \"c?\"]\n";
+
+#[test]
+fn the_update_motd_script_prints_a_builtin_tip_and_exits_0() {
+    let env = TestEnv::new();
+    let binary = tips_binary().display().to_string();
+    let (text, stderr) = run_script(&update_motd_script(&env, &binary), &env);
     assert!(shows_a_tip(&text), "{text:?}");
     assert!(!text.contains('\u{1b}'));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(stderr, "");
 
-    let missing = env.write(
-        "60-tips-missing",
-        &original.replace("/usr/local/bin/tips /usr/bin/tips", "/nonexistent/tips"),
-    );
-    let output = Command::new("sh").arg(&missing).output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(output.stdout.is_empty());
+    let missing = update_motd_script(&env, "/nonexistent/tips");
+    let (text, _) = run_script(&missing, &env);
+    assert!(text.is_empty());
+}
+
+#[test]
+fn the_update_motd_script_uses_the_system_playbook_only_if_only_root_can_write_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let script = update_motd_script(&env, &tips_binary().display().to_string());
+    let playbook = env.write("etc/xdg/tips/tips.toml", SYSTEM_PLAYBOOK);
+    let chmod =
+        |mode| std::fs::set_permissions(&playbook, std::fs::Permissions::from_mode(mode)).unwrap();
+
+    for mode in [0o664, 0o646] {
+        chmod(mode);
+        let (text, stderr) = run_script(&script, &env);
+        assert!(
+            shows_a_tip(&text) && !text.contains("The Team Way"),
+            "{mode:o}: {text}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("only root can write"), "{stderr}");
+    }
+
+    chmod(0o644);
+    // SAFETY: geteuid only reads the process's user id.
+    if unsafe { libc::geteuid() } != 0 {
+        let note =
+            "skipped: the trusted case needs a playbook owned by root; run the tests as root\n";
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
+        return;
+    }
+    let (text, stderr) = run_script(&script, &env);
+    assert!(text.contains("The Team Way"), "{text}");
+    assert_eq!(stderr, "");
+
+    // Owned by root but broken: a built-in tip and one line why.
+    env.write("etc/xdg/tips/tips.toml", "[[tip]\n");
+    let (text, stderr) = run_script(&script, &env);
+    assert!(shows_a_tip(&text), "{text}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("showing a built-in tip"), "{stderr}");
 }
 
 #[test]
@@ -434,26 +497,6 @@ fn no_home_still_shows_the_tip() {
         assert_eq!(output.status.code(), Some(0));
         assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
         assert!(String::from_utf8_lossy(&output.stderr).lines().count() <= 1);
-    }
-}
-
-#[test]
-fn an_odd_time_zone_still_shows_the_tip() {
-    let env = TestEnv::new();
-    for zone in [
-        "Nowhere/Bogus",
-        "",
-        ":/etc/passwd",
-        "UTC+99:99",
-        "\u{1b}[2J",
-    ] {
-        let output = env.tips(&["motd"]).env("TZ", zone).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "TZ={zone:?}");
-        assert!(
-            shows_a_tip(&String::from_utf8_lossy(&output.stdout)),
-            "TZ={zone:?}"
-        );
-        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "TZ={zone:?}");
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{has_program, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use common::{json_of, require, stdout_of, TestEnv, PLAIN_DAY};
 use predicates::prelude::*;
 use std::process::Command;
 
@@ -211,12 +211,128 @@ fn a_missing_or_unreadable_playbook_is_an_error() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("is a directory"));
+    // The place of a bad byte is given as a line and column, like any
+    // other problem in the file.
     let binary = env.home().join("binary.toml");
-    std::fs::write(&binary, b"number = \xff\xfe").unwrap();
+    std::fs::write(
+        &binary,
+        b"[[tip]]\nnumber = 11\ntitle = \"Caf\xc3\xa9 \xff\xfe\"\n",
+    )
+    .unwrap();
     env.tips(&["--tips-file", binary.to_str().unwrap(), "list"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not UTF-8"));
+        .stderr(format!(
+            "tips: {}:3:15: not UTF-8 text (bad byte 0xFF)\n",
+            binary.display()
+        ));
+}
+
+/// A FIFO, a socket or a device in place of a playbook would block the
+/// read forever (and with it every login); each is refused at once.
+#[test]
+fn a_playbook_that_is_not_a_regular_file_is_refused_without_waiting() {
+    let env = TestEnv::new();
+    let fifo = env.home().join("tips.fifo");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success(), "mkfifo");
+    let timeout = std::time::Duration::from_secs(10);
+    for special in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        env.tips(&["--tips-file", special.to_str().unwrap(), "list"])
+            .timeout(timeout)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("not a playbook file"));
+        env.tips(&["list"])
+            .env("TIPS_FILE", special)
+            .timeout(timeout)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("not a playbook file"));
+    }
+    // At the user's own place, the one every login reads.
+    let config = env.home().join(".config/tips");
+    std::fs::create_dir_all(&config).unwrap();
+    let status = Command::new("mkfifo")
+        .arg(config.join("tips.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo");
+    env.tips(&["today"])
+        .timeout(timeout)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is a FIFO (named pipe), not a playbook file",
+        ));
+    let output = env
+        .tips(&["motd", "--date", PLAIN_DAY])
+        .timeout(timeout)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "a login never fails");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Tip "));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("FIFO") && stderr.contains("showing a built-in tip"),
+        "{stderr}"
+    );
+}
+
+/// After the user's own file come the system folders of the XDG rules:
+/// each of XDG_CONFIG_DIRS in order, and the first that exists wins.
+#[test]
+fn the_system_playbook_serves_users_without_one_of_their_own() {
+    let env = TestEnv::new();
+    let team = |title: &str| TEAM_TIP.replace("Follow Up Fast", title);
+    let first = env.home().join("etc/sales");
+    let second = env.home().join("etc/xdg");
+    let dirs = format!("{}:{}", first.display(), second.display());
+    let last_title = |env: &TestEnv| {
+        titles(env.tips(&["list", "--json"]).env("XDG_CONFIG_DIRS", &dirs))
+            .last()
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        last_title(&env),
+        "Happily Ever After",
+        "no playbook anywhere"
+    );
+    env.write("etc/xdg/tips/tips.toml", &team("Second Folder"));
+    assert_eq!(last_title(&env), "Second Folder");
+    env.write("etc/sales/tips/tips.toml", &team("First Folder"));
+    assert_eq!(last_title(&env), "First Folder");
+    env.write(".config/tips/tips.toml", &team("The User's Own"));
+    assert_eq!(last_title(&env), "The User's Own");
+    let tips_file = env.write("env.toml", &team("From TIPS_FILE"));
+    assert_eq!(
+        titles(
+            env.tips(&["list", "--json"])
+                .env("XDG_CONFIG_DIRS", &dirs)
+                .env("TIPS_FILE", &tips_file)
+        )
+        .last()
+        .unwrap(),
+        "From TIPS_FILE"
+    );
+    // A broken system playbook is like any broken playbook.
+    std::fs::remove_file(env.home().join(".config/tips/tips.toml")).unwrap();
+    env.write("etc/sales/tips/tips.toml", "[[tip]\n");
+    env.tips(&["list"])
+        .env("XDG_CONFIG_DIRS", &dirs)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("etc/sales/tips/tips.toml:1:"));
+    let output = env
+        .tips(&["motd", "--date", PLAIN_DAY])
+        .env("XDG_CONFIG_DIRS", &dirs)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("showing a built-in tip"));
 }
 
 #[test]
@@ -231,12 +347,6 @@ fn a_file_over_the_size_limit_fails_fast() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("larger than 1024 KiB"));
-    // /dev/zero never ends: the limit stops the read.
-    env.tips(&["--tips-file", "/dev/zero", "list"])
-        .timeout(std::time::Duration::from_secs(20))
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("larger than"));
 }
 
 #[test]
@@ -373,21 +483,68 @@ fn search_without_a_match_exits_1_like_grep() {
 }
 
 #[test]
-fn paths_tells_where_the_playbook_and_state_are() {
+fn paths_shows_every_place_in_order_and_which_is_in_force() {
     let env = TestEnv::new();
+    let user = env.home().join(".config/tips/tips.toml");
+    let system = env.home().join("etc/xdg/tips/tips.toml");
     let paths = json_of(&mut env.tips(&["paths", "--json"]));
-    let expected = env.home().join(".config/tips/tips.toml");
-    assert_eq!(paths["playbook"]["path"], expected.to_str().unwrap());
-    assert_eq!(paths["playbook"]["exists"], false);
+    let places = paths["playbooks"].as_array().unwrap();
+    assert_eq!(places.len(), 2);
+    assert_eq!(places[0]["path"], user.to_str().unwrap());
+    assert_eq!(places[0]["from"], "user config");
+    assert_eq!(places[1]["path"], system.to_str().unwrap());
+    assert_eq!(places[1]["from"], "system config");
+    assert!(places.iter().all(|place| place["status"] == "not-found"));
+    assert_eq!(paths["builtin_only"], true);
     assert_eq!(paths["state"]["path"], env.state_dir().to_str().unwrap());
+    let text = stdout_of(&mut env.tips(&["paths"]));
+    assert!(text.contains("the built-in tips are in force"), "{text}");
+
+    env.write("etc/xdg/tips/tips.toml", TEAM_TIP);
+    let paths = json_of(&mut env.tips(&["paths", "--json"]));
+    assert_eq!(paths["playbooks"][0]["status"], "not-found");
+    assert_eq!(paths["playbooks"][1]["status"], "in-force");
+    assert_eq!(paths["playbooks"][1]["tips"], 11);
+    assert_eq!(paths["builtin_only"], false);
+
     env.write(".config/tips/tips.toml", TEAM_TIP);
     let text = stdout_of(&mut env.tips(&["paths"]));
-    assert!(text.contains("found: its tips are in force"), "{text}");
-    let from_env = stdout_of(
+    assert!(text.contains("in force: 11 tips"), "{text}");
+    assert!(
+        text.contains("exists, but not used: a place above it is in force"),
+        "{text}"
+    );
+
+    let from_env = json_of(
         env.tips(&["paths", "--json"])
             .env("TIPS_FILE", "/team/tips.toml"),
     );
-    assert!(from_env.contains("\"/team/tips.toml\"") && from_env.contains("TIPS_FILE"));
+    assert_eq!(from_env["playbooks"][0]["path"], "/team/tips.toml");
+    assert_eq!(from_env["playbooks"][0]["from"], "TIPS_FILE");
+}
+
+/// `tips paths` is where a user goes to find out what is wrong, so a
+/// broken playbook is named as broken, with the reason.
+#[test]
+fn paths_says_a_playbook_in_force_is_broken_and_why() {
+    let env = TestEnv::new();
+    let broken = env.write(
+        ".config/tips/tips.toml",
+        &TEAM_TIP.replace("title = ", "titel = "),
+    );
+    let output = env.tips(&["paths"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "paths itself still works");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("in force but broken"), "{text}");
+    assert!(text.contains("unknown field `titel`"), "{text}");
+    let paths = json_of(&mut env.tips(&["paths", "--json"]));
+    assert_eq!(paths["playbooks"][0]["status"], "broken");
+    let error = paths["playbooks"][0]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(&format!("{}:", broken.display()))
+            && error.contains("unknown field `titel`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -409,8 +566,7 @@ fn completions_offer_the_slugs_and_pass_each_shells_syntax_check() {
             script.contains("respect") && script.contains("follow-up"),
             "{shell} completes the slugs"
         );
-        if !has_program(checker) {
-            eprintln!("skipped: {checker} is not installed (.ci/run installs it)");
+        if !require(checker) {
             continue;
         }
         let file = env.write(&format!("tips.{shell}"), &script);
@@ -433,31 +589,74 @@ fn completions_offer_the_slugs_and_pass_each_shells_syntax_check() {
     }
 }
 
+/// What bash's completion offers for a command line, the last word being
+/// the one under the cursor.
+fn bash_completes(script: &std::path::Path, words: &[&str], dir: &std::path::Path) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
+    let cword = words.len() - 1;
+    let probe = format!(
+        ". '{}' 2>/dev/null; COMP_WORDS=({}); COMP_CWORD={cword}; COMP_LINE='{}'; COMP_POINT=${{#COMP_LINE}}; \
+         _tips tips \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\" 2>/dev/null; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        quoted.join(" "),
+        words.join(" "),
+    );
+    let output = Command::new("bash")
+        .args(["--noprofile", "--norc", "-c", &probe])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn bash_completion_completes_a_slug_for_show() {
-    if !has_program("bash") {
+fn bash_completion_offers_slugs_once_and_no_files_for_a_date() {
+    if !require("bash") {
         return;
     }
     let env = TestEnv::new();
+    env.write("a-file-in-the-way", "");
     let file = env.write(
         "tips.bash",
         &stdout_of(&mut env.tips(&["completions", "bash"])),
     );
-    let probe = format!(
-        ". '{}'; COMP_WORDS=(tips show res); COMP_CWORD=2; COMP_LINE='tips show res'; COMP_POINT=13; _tips tips res show; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        file.display()
+    // Completion runs in HOME, where the files are.
+    let in_home = |words: &[&str]| bash_completes(&file, words, env.home());
+    assert_eq!(in_home(&["tips", "show", "res"]), ["respect"]);
+    assert_eq!(in_home(&["tips", "--json", "show", "res"]), ["respect"]);
+    let after_name = in_home(&["tips", "show", "respect", ""]);
+    assert!(
+        !after_name.contains(&"respect".to_string()),
+        "{after_name:?}"
     );
-    let output = Command::new("bash")
-        .args(["--noprofile", "--norc", "-c", &probe])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "respect");
+    assert!(after_name.contains(&"--json".to_string()), "{after_name:?}");
+    let after_date = in_home(&["tips", "show", "--date", "2027-02-10", ""]);
+    assert!(
+        after_date.contains(&"respect".to_string()),
+        "{after_date:?}"
+    );
+    for words in [
+        &["tips", "--date", ""][..],
+        &["tips", "calendar", "--from", ""],
+    ] {
+        let offered = in_home(words);
+        assert!(
+            !offered
+                .iter()
+                .any(|word| word.contains("a-file-in-the-way")),
+            "{words:?} offers files: {offered:?}"
+        );
+    }
+    assert_eq!(in_home(&["tips", "--color", "n"]), ["never"]);
 }
 
 #[test]
 fn fish_completion_completes_a_slug_for_show() {
-    if !has_program("fish") {
-        eprintln!("skipped: fish is not installed (.ci/run installs it)");
+    if !require("fish") {
         return;
     }
     let env = TestEnv::new();
@@ -484,15 +683,49 @@ fn fish_completion_completes_a_slug_for_show() {
 }
 
 #[test]
-fn the_man_page_renders_without_warnings() {
+fn fish_completes_the_values_of_a_global_option_before_the_command() {
+    if !require("fish") {
+        return;
+    }
+    let env = TestEnv::new();
+    let file = env.write(
+        "tips.fish",
+        &stdout_of(&mut env.tips(&["completions", "fish"])),
+    );
+    for line in ["tips --color ", "tips today --color "] {
+        let probe = format!("source '{}'; complete -C '{line}'", file.display());
+        let output = Command::new("fish")
+            .args(["--no-config", "-c", &probe])
+            .current_dir(env.home())
+            .output()
+            .unwrap();
+        let values: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| line.split('\t').next().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(values, ["always", "auto", "never"], "{line:?}");
+    }
+}
+
+#[test]
+fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     let env = TestEnv::new();
     let page = stdout_of(&mut env.tips(&["man"]));
-    assert!(page.contains(".TH tips 1"));
-    if !has_program("man") {
-        eprintln!("skipped: man is not installed (.ci/run installs man-db)");
+    if !(require("mandoc") && require("man")) {
         return;
     }
     let file = env.write("tips.1", &page);
+    let lint = Command::new("mandoc")
+        .args(["-T", "lint", "-W", "warning"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        lint.status.success() && lint.stdout.is_empty(),
+        "mandoc -T lint: {}{}",
+        String::from_utf8_lossy(&lint.stdout),
+        String::from_utf8_lossy(&lint.stderr)
+    );
     let output = Command::new("man")
         .args(["--warnings", "-l"])
         .arg(&file)
@@ -507,8 +740,24 @@ fn the_man_page_renders_without_warnings() {
         "man reports warnings"
     );
     let rendered = String::from_utf8_lossy(&output.stdout);
+    // Every option of every command is documented, with its value.
+    for option in [
+        "--date YYYY-MM-DD",
+        "--color WHEN",
+        "--tips-file PATH",
+        "--once-per-day",
+        "--every-shell",
+        "--from YYYY-MM-DD",
+        "--days N",
+        "--alarm HH:MM",
+    ] {
+        assert!(rendered.contains(option), "the page lacks {option}");
+    }
+    // No page is named that does not exist: the commands are all here.
+    assert!(!rendered.contains("tips-today(1)") && !rendered.contains("tips-show(1)"));
+    // Examples are shown as written, spaces and all.
     assert!(
-        rendered.contains("countdown") && rendered.contains("--tips-file"),
+        rendered.contains("bash   eval \"$(tips init bash)\"          at the end of ~/.bashrc"),
         "{rendered}"
     );
 }

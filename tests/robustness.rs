@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{json_of, stdout_of, TestEnv};
+use common::{assert_usage_error, json_of, require, stdout_of, tips_binary, TestEnv};
 use proptest::prelude::*;
 use std::process::{Command, Stdio};
 
@@ -62,6 +62,8 @@ fn an_invalid_or_unreadable_tz_gives_the_utc_date() {
         ":/nonexistent/zone",
         "",
         "\u{1}\u{2}",
+        "\u{1b}[2J",
+        "UTC+99:99",
         "/etc/passwd",
     ] {
         let output = env
@@ -76,6 +78,14 @@ fn an_invalid_or_unreadable_tz_gives_the_utc_date() {
             utc_dates_around(0).contains(&json["date"].as_str().unwrap().to_string()),
             "TZ={zone:?}"
         );
+        // The login tip, too, shows quietly under any TZ.
+        let login = env.tips(&["motd"]).env("TZ", zone).output().unwrap();
+        assert_eq!(login.status.code(), Some(0), "TZ={zone:?}");
+        assert!(
+            String::from_utf8_lossy(&login.stdout).contains("Tip "),
+            "TZ={zone:?}"
+        );
+        assert!(login.stderr.is_empty(), "TZ={zone:?}");
     }
 }
 
@@ -107,43 +117,37 @@ fn an_empty_environment_still_works() {
 }
 
 #[test]
-fn term_dumb_and_no_color_turn_colour_off_even_on_a_terminal() {
+fn colour_on_a_terminal_follows_no_color_clicolor_and_term() {
+    if !require("script") {
+        return;
+    }
     let env = TestEnv::new();
-    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
-    let on_terminal = |vars: &[(&str, &str)]| {
-        let mut command = Command::new("script");
-        command
-            .args(["-qec", &format!("{binary} show respect"), "/dev/null"])
-            .env_clear()
-            .env("HOME", env.home());
-        for (name, value) in vars {
-            command.env(name, value);
-        }
-        String::from_utf8_lossy(&command.output().unwrap().stdout).into_owned()
+    let binary = tips_binary().display();
+    let painted = |vars: &[(&str, &str)]| {
+        env.on_terminal(&format!("{binary} show respect"), vars)
+            .contains('\u{1b}')
     };
-    assert!(
-        on_terminal(&[("TERM", "xterm")]).contains('\u{1b}'),
-        "a terminal gets colour"
-    );
-    assert!(!on_terminal(&[("TERM", "dumb")]).contains('\u{1b}'));
-    assert!(!on_terminal(&[("TERM", "xterm"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+    assert!(painted(&[]), "a terminal gets colour");
+    assert!(painted(&[("CLICOLOR", "1")]));
+    assert!(!painted(&[("TERM", "dumb")]));
+    assert!(!painted(&[("NO_COLOR", "1")]));
+    assert!(!painted(&[("CLICOLOR", "0")]));
+    assert!(painted(&[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]));
 }
 
 #[test]
 fn a_20_column_terminal_gets_20_column_lines() {
+    if !require("script") {
+        return;
+    }
     let env = TestEnv::new();
-    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
-    for command in ["show respect", "motd", "countdown", "list"] {
+    let binary = tips_binary().display();
+    for command in ["show respect", "motd", "countdown", "list", "paths"] {
         // A real pseudo-terminal, resized the way a terminal window is.
-        let line = format!("stty cols 20 rows 40; {binary} --color never {command}");
-        let output = Command::new("script")
-            .args(["-qec", &line, "/dev/null"])
-            .env_clear()
-            .env("HOME", env.home())
-            .env("TERM", "xterm")
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+        let text = env.on_terminal(
+            &format!("stty cols 20 rows 40; {binary} --color never {command}"),
+            &[],
+        );
         assert!(text.lines().count() > 2, "{command}: {text}");
         for line in text.lines() {
             assert!(
@@ -157,7 +161,7 @@ fn a_20_column_terminal_gets_20_column_lines() {
 #[test]
 fn a_closed_stdout_is_no_panic() {
     let env = TestEnv::new();
-    let binary = assert_cmd::cargo::cargo_bin!("tips").display().to_string();
+    let binary = tips_binary().display();
     for command in ["today", "list --json", "motd"] {
         let output = Command::new("sh")
             .args(["-c", &format!("{binary} --color never {command} >&-")])
@@ -182,18 +186,14 @@ fn stdout_on_dev_full_is_one_error_line_and_exit_1_for_every_command() {
     let env = TestEnv::new();
     for args in [
         &["today"][..],
+        &["list"],
         &["show", "7", "--json"],
         &["countdown"],
         &["export"],
         &["man"],
         &["completions", "zsh"],
     ] {
-        let full = std::fs::File::create("/dev/full").unwrap();
-        let output = env
-            .process(args)
-            .stdout(Stdio::from(full))
-            .output()
-            .unwrap();
+        let output = env.into_full_disk(args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(
@@ -203,12 +203,7 @@ fn stdout_on_dev_full_is_one_error_line_and_exit_1_for_every_command() {
         assert_eq!(stderr.lines().count(), 1, "{args:?}");
     }
     // The login hook, even then, exits 0.
-    let full = std::fs::File::create("/dev/full").unwrap();
-    let output = env
-        .process(&["motd"])
-        .stdout(Stdio::from(full))
-        .output()
-        .unwrap();
+    let output = env.into_full_disk(&["motd"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
 }
@@ -245,22 +240,18 @@ fn extreme_dates_get_a_right_answer() {
 #[test]
 fn dates_outside_four_digit_years_are_refused_cleanly() {
     let env = TestEnv::new();
-    for date in [
-        "0000-12-31",
-        "10000-01-01",
-        "-0001-01-01",
-        "+2026-01-01",
-        "99999-99-99",
-        "2026-00-10",
-        "2026-01-32",
+    for (date, what) in [
+        ("0000-12-31", "years run from 0001 to 9999"),
+        ("10000-01-01", "YYYY-MM-DD"),
+        // A leading minus reads as an option, and clap says so.
+        ("-0001-01-01", "unexpected argument '-0'"),
+        ("+2026-01-01", "YYYY-MM-DD"),
+        ("99999-99-99", "YYYY-MM-DD"),
+        ("2026-00-10", "no month 00"),
+        ("2026-01-32", "that month has 31 days"),
     ] {
         let output = env.tips(&["--date", date]).output().unwrap();
-        assert_eq!(output.status.code(), Some(2), "{date}");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(
-            stderr.starts_with("tips: ") && stderr.lines().count() == 1,
-            "{date}: {stderr}"
-        );
+        assert_usage_error(&output, what);
     }
 }
 

@@ -26,10 +26,16 @@ impl Run for ManArgs {
 fn page(tips: &clap::Command) -> String {
     let mut roff = Roff::new();
     let source = format!("tips {}", env!("CARGO_PKG_VERSION"));
-    roff.control("TH", ["TIPS", "1", RELEASED, source.as_str(), "User Commands"]);
+    roff.control(
+        "TH",
+        ["TIPS", "1", RELEASED, source.as_str(), "User Commands"],
+    );
 
     roff.control("SH", ["NAME"]);
-    let about = tips.get_about().map(ToString::to_string).unwrap_or_default();
+    let about = tips
+        .get_about()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     roff.text([roman(format!("tips - {about}"))]);
 
     roff.control("SH", ["SYNOPSIS"]);
@@ -44,7 +50,7 @@ fn page(tips: &clap::Command) -> String {
         .get_long_about()
         .map(ToString::to_string)
         .unwrap_or(about);
-    paragraphs(&mut roff, description.split("\n\n").skip(1));
+    paragraphs(&mut roff, description.split("\n\n").skip(1), true);
 
     roff.control("SH", ["GLOBAL OPTIONS"]);
     roff.text([roman(
@@ -71,13 +77,13 @@ fn page(tips: &clap::Command) -> String {
             option(&mut roff, arg);
         }
         if let Some(after) = command.get_after_help() {
-            after_help(&mut roff, &after.to_string());
+            after_help(&mut roff, &after.to_string(), false);
         }
     }
 
     roff.control("SH", ["EXAMPLES"]);
     if let Some(after) = tips.get_after_help() {
-        after_help(&mut roff, &after.to_string());
+        after_help(&mut roff, &after.to_string(), true);
     }
 
     for (heading, entries) in [("ENVIRONMENT", ENVIRONMENT), ("FILES", FILES)] {
@@ -101,9 +107,9 @@ fn page(tips: &clap::Command) -> String {
 /// The arguments a user can give (not --help and --version, which every
 /// command has and the synopsis of `tips` names).
 fn visible_args(command: &clap::Command) -> impl Iterator<Item = &Arg> {
-    command.get_arguments().filter(|arg| {
-        !arg.is_hide_set() && !matches!(arg.get_id().as_str(), "help" | "version")
-    })
+    command
+        .get_arguments()
+        .filter(|arg| !arg.is_hide_set() && !matches!(arg.get_id().as_str(), "help" | "version"))
 }
 
 /// `tips show NAME`: the command, its own options with their values, and
@@ -221,23 +227,30 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// Prose paragraphs, filled.
-fn paragraphs<'a>(roff: &mut Roff, texts: impl Iterator<Item = &'a str>) {
-    for text in texts {
-        roff.control("PP", []);
+/// Prose paragraphs, filled. Right after a heading the first needs no
+/// paragraph break of its own.
+fn paragraphs<'a>(roff: &mut Roff, texts: impl Iterator<Item = &'a str>, after_heading: bool) {
+    for (index, text) in texts.enumerate() {
+        if index > 0 || !after_heading {
+            roff.control("PP", []);
+        }
         roff.text([roman(text.split_whitespace().collect::<Vec<_>>().join(" "))]);
     }
 }
 
 /// A command's after-help: prose is filled, and the indented lines (the
 /// examples) are shown exactly as written.
-fn after_help(roff: &mut Roff, text: &str) {
-    for block in text.split("\n\n") {
+fn after_help(roff: &mut Roff, text: &str, after_heading: bool) {
+    for (index, block) in text.split("\n\n").enumerate() {
         let (prose, examples): (Vec<&str>, Vec<&str>) =
             block.lines().partition(|line| !line.starts_with(' '));
         let prose = prose.join(" ");
         if !prose.is_empty() {
-            paragraphs(roff, std::iter::once(prose.as_str()));
+            paragraphs(
+                roff,
+                std::iter::once(prose.as_str()),
+                after_heading && index == 0,
+            );
         }
         if !examples.is_empty() {
             roff.control("RS", []);
@@ -267,9 +280,18 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 
 const FILES: &[(&str, &str)] = &[
     ("~/.config/tips/tips.toml", "The user's own playbook."),
-    ("/etc/xdg/tips/tips.toml", "A playbook for every user of the machine, used where the user has none."),
-    ("~/.local/state/tips/", "The day the login tip was last shown."),
-    ("~/.hushlogin", "Where it exists, the login snippets show nothing."),
+    (
+        "/etc/xdg/tips/tips.toml",
+        "A playbook for every user of the machine, used where the user has none.",
+    ),
+    (
+        "~/.local/state/tips/",
+        "The day the login tip was last shown.",
+    ),
+    (
+        "~/.hushlogin",
+        "Where it exists, the login snippets show nothing.",
+    ),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[

@@ -4,11 +4,11 @@
 //! domain, and writes a page, JSON or raw text through [`Output`].
 
 mod calendar;
-mod json;
 mod completions;
 mod countdown;
 mod export;
 mod init;
+mod json;
 mod list;
 mod man;
 mod motd;
@@ -22,14 +22,13 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 use crate::cli::{Command, GlobalArgs};
+use crate::dates;
 use crate::error::Error;
 use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::playbook::{self, Loaded};
 use crate::tip::{Tip, TipSet};
 use crate::view::pages;
-use crate::dates;
-
 
 pub trait Run {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error>;

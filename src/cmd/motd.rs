@@ -23,6 +23,7 @@ impl Run for MotdArgs {
             .and_then(|()| out.flush().map_err(Error::from));
         if let Err(error) = shown {
             error.warn();
+            out.discard_unwritten();
         }
         Ok(())
     }

@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Doc, Paragraph, Span, Style};
 
-
 /// `Tip 7 · ` before a title: the number is how a tip is found again.
 fn numbered_title(tip: &Tip) -> Vec<Span> {
     vec![
@@ -210,10 +209,7 @@ pub fn paths(playbooks: &[PlaceReport], state: Option<&StatePlace>) -> Doc {
             .indented(2),
         );
         let note = match place.status {
-            PlaceStatus::InForce => format!(
-                "in force: {} tips",
-                place.tips.unwrap_or_default()
-            ),
+            PlaceStatus::InForce => format!("in force: {} tips", place.tips.unwrap_or_default()),
             PlaceStatus::Broken => format!(
                 "in force but broken, so commands fail and tips motd shows a built-in tip: {}",
                 place.error.as_deref().unwrap_or_default()

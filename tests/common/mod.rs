@@ -1,10 +1,12 @@
 //! One way to run the built `tips` in tests: a cleared environment, a
-//! temporary HOME, and colour off unless a test asks for it.
+//! temporary HOME, and colour off unless a test asks for it; and the few
+//! ways of running it that several test files share (a pseudo-terminal, a
+//! closed pipe, a full disk, a tool that must be installed).
 
 #![allow(dead_code)] // each test file uses its own part of this helper
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 use tempfile::TempDir;
 
 /// A day outside the season, so that the rotation decides.
@@ -29,38 +31,33 @@ impl TestEnv {
         self.home().join(".local/state/tips")
     }
 
-    /// `tips` with only HOME and PATH set.
-    pub fn bare(&self) -> Command {
-        let mut command = Command::cargo_bin("tips").expect("the tips binary is built");
+    /// `tips` with only HOME and PATH set: the one environment every test
+    /// starts from. `XDG_CONFIG_DIRS` points into the temporary HOME, so
+    /// that a playbook in the machine's /etc/xdg cannot reach a test.
+    pub fn std_command(&self) -> Command {
+        let mut command = Command::new(tips_binary());
         command
             .env_clear()
             .env("HOME", self.home())
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+            .env("XDG_CONFIG_DIRS", self.home().join("etc/xdg"))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .stdin(Stdio::null());
         command
     }
 
+    /// [`TestEnv::std_command`], for assertions.
+    pub fn bare(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_command())
+    }
+
     /// `tips --color never` with the given arguments.
-    pub fn tips(&self, args: &[&str]) -> Command {
+    pub fn tips(&self, args: &[&str]) -> assert_cmd::Command {
         let mut command = self.bare();
         command.arg("--color").arg("never").args(args);
         command
     }
 
-    /// The same as [`TestEnv::tips`], as a plain std command, for tests
-    /// that wire stdout to a pipe or a device themselves.
-    pub fn process(&self, args: &[&str]) -> std::process::Command {
-        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("tips"));
-        command
-            .env_clear()
-            .env("HOME", self.home())
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .arg("--color")
-            .arg("never")
-            .args(args);
-        command
-    }
-
-    /// Writes a playbook into the temporary HOME and gives its path.
+    /// Writes a file into the temporary HOME and gives its path.
     pub fn write(&self, name: &str, contents: &str) -> PathBuf {
         let path = self.home().join(name);
         if let Some(parent) = path.parent() {
@@ -69,9 +66,67 @@ impl TestEnv {
         std::fs::write(&path, contents).unwrap();
         path
     }
+
+    /// `tips --color never ARGS` writing into a pipe whose reader is gone
+    /// before the first byte, as in `tips list | head -0`.
+    pub fn into_closed_pipe(&self, args: &[&str]) -> Output {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        self.run_with_stdout(args, Stdio::from(writer))
+    }
+
+    /// `tips --color never ARGS` writing to `/dev/full`, a disk that is
+    /// always full.
+    pub fn into_full_disk(&self, args: &[&str]) -> Output {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        self.run_with_stdout(args, Stdio::from(full))
+    }
+
+    fn run_with_stdout(&self, args: &[&str], stdout: Stdio) -> Output {
+        self.process(args).stdout(stdout).output().unwrap()
+    }
+
+    /// `tips --color never ARGS` as a plain std command, for tests that
+    /// spawn it themselves.
+    pub fn process(&self, args: &[&str]) -> Command {
+        let mut command = self.std_command();
+        command.args(["--color", "never"]).args(args);
+        command
+    }
+
+    /// Runs a shell command line on a pseudo-terminal (util-linux
+    /// `script`), as a terminal emulator would: `tips` on PATH, the private
+    /// HOME, TERM=xterm unless `vars` says otherwise. Gives what the
+    /// terminal showed, without carriage returns.
+    pub fn on_terminal(&self, command_line: &str, vars: &[(&str, &str)]) -> String {
+        let path = format!("{}:/usr/local/bin:/usr/bin:/bin", tips_dir().display());
+        let mut command = Command::new("script");
+        command
+            .args(["-qec", command_line, "/dev/null"])
+            .env_clear()
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_DIRS", self.home().join("etc/xdg"))
+            .env("PATH", path)
+            .env("TERM", "xterm")
+            .stdin(Stdio::null());
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let output = command.output().expect("script runs");
+        String::from_utf8_lossy(&output.stdout).replace('\r', "")
+    }
 }
 
-pub fn stdout_of(command: &mut Command) -> String {
+pub fn tips_binary() -> &'static Path {
+    Path::new(assert_cmd::cargo::cargo_bin!("tips"))
+}
+
+/// The folder of the built binary, to put on a shell's PATH.
+pub fn tips_dir() -> &'static Path {
+    tips_binary().parent().unwrap()
+}
+
+pub fn stdout_of(command: &mut assert_cmd::Command) -> String {
     let output = command.output().expect("tips runs");
     assert!(
         output.status.success(),
@@ -81,13 +136,45 @@ pub fn stdout_of(command: &mut Command) -> String {
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
-pub fn json_of(command: &mut Command) -> serde_json::Value {
+pub fn json_of(command: &mut assert_cmd::Command) -> serde_json::Value {
     serde_json::from_str(&stdout_of(command)).expect("valid JSON")
 }
 
-pub fn has_program(name: &str) -> bool {
-    std::process::Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
+/// A refused command line: exit 2, nothing on stdout, and one line on
+/// stderr that starts with `tips: ` and mentions `what`. Gives that line.
+pub fn assert_usage_error(output: &Output, what: &str) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit 2 expected; stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.starts_with("tips: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains(what), "{stderr:?} should mention {what:?}");
+    stderr
+}
+
+/// Whether a tool a test needs is installed. On a developer's machine a
+/// missing tool skips the test and names it on stderr, written past the
+/// test harness's capture so that it shows in `cargo test`'s output. Under
+/// CI (`CI=true`) a missing tool fails the test, so that coverage cannot
+/// silently disappear.
+pub fn require(tool: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
         .output()
-        .is_ok_and(|output| output.status.success())
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none_or(|value| value != "true"),
+            "{tool} is not installed, and CI needs it: .ci/run installs it"
+        );
+        let note =
+            format!("skipped: a test needs {tool}, which is not installed (.ci/run installs it)\n");
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
+    }
+    found
 }
