@@ -29,7 +29,39 @@ pub fn calendar(days: &[Day], alarm: Option<NaiveTime>, stamp: DateTime<Utc>) ->
     for day in days {
         calendar.push(event(day, alarm, stamp));
     }
-    calendar.to_string()
+    refold(&calendar.to_string())
+}
+
+/// The longest content line RFC 5545 allows, in octets, without its CRLF.
+const MAX_LINE: usize = 75;
+
+/// Folds every content line at 75 octets again. The crate's own folding
+/// lets the last piece of a long line reach 75 octets after the space that
+/// starts it, one too many; so its folds are undone and made anew, each
+/// piece ending on a character boundary.
+fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut folded = String::with_capacity(text.len() + text.len() / 24);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut room = MAX_LINE;
+        loop {
+            let mut cut = rest.len().min(room);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            folded.push_str(&rest[..cut]);
+            folded.push_str("\r\n");
+            rest = &rest[cut..];
+            if rest.is_empty() {
+                break;
+            }
+            // A continuation line starts with one space, which counts.
+            folded.push(' ');
+            room = MAX_LINE - 1;
+        }
+    }
+    folded
 }
 
 /// The UID names the date and the tip, so that importing the file again,
@@ -56,7 +88,12 @@ fn event(day: &Day, alarm: Option<NaiveTime>, stamp: DateTime<Utc>) -> Event {
         // Relative to the start of an all-day event, which is midnight
         // local time wherever the calendar is opened.
         let after_midnight = chrono::Duration::minutes(i64::from(time.hour() * 60 + time.minute()));
-        event.alarm(Alarm::display(&summary, (after_midnight, Related::Start)));
+        let mut reminder = Alarm::display(&summary, (after_midnight, Related::Start));
+        // Named after its event, so that it too is the same in every export.
+        reminder
+            .uid(&format!("{}-alarm", uid(day)))
+            .timestamp(stamp);
+        event.alarm(reminder);
     }
     event.done()
 }
@@ -95,4 +132,33 @@ pub fn description(day: &Day) -> String {
     }
     text.truncate(text.trim_end().len());
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refold_keeps_every_line_within_75_octets_and_whole_characters() {
+        let long = format!("DESCRIPTION:{}", "ab日本語 ".repeat(40));
+        let folded = refold(&format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
+        for line in folded.split_terminator("\r\n") {
+            assert!(line.len() <= MAX_LINE, "{} octets: {line:?}", line.len());
+        }
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n")
+        );
+    }
+
+    #[test]
+    fn refold_undoes_a_fold_that_is_one_octet_too_long() {
+        // 75 octets after the space of a continuation line: 76 in all.
+        let too_long = format!("X:{}\r\n {}\r\n", "a".repeat(73), "b".repeat(75));
+        let folded = refold(&too_long);
+        assert!(folded
+            .split_terminator("\r\n")
+            .all(|line| line.len() <= MAX_LINE));
+        assert_eq!(folded.replace("\r\n ", ""), too_long.replace("\r\n ", ""));
+    }
 }

@@ -282,7 +282,7 @@ fn a_closed_pipe_ends_quietly() {
         &["man"],
         &["export"],
     ] {
-        let output = env.into_closed_pipe(args);
+        let output = env.writing_to_closed_pipe(args);
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }

@@ -192,7 +192,7 @@ fn stdout_on_dev_full_is_one_error_line_and_exit_1_for_every_command() {
         &["man"],
         &["completions", "zsh"],
     ] {
-        let output = env.into_full_disk(args);
+        let output = env.writing_to_full_disk(args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(
@@ -202,7 +202,7 @@ fn stdout_on_dev_full_is_one_error_line_and_exit_1_for_every_command() {
         assert_eq!(stderr.lines().count(), 1, "{args:?}");
     }
     // The login hook, even then, exits 0.
-    let output = env.into_full_disk(&["motd"]);
+    let output = env.writing_to_full_disk(&["motd"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
 }

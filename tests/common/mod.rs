@@ -69,7 +69,7 @@ impl TestEnv {
 
     /// `tips --color never ARGS` writing into a pipe whose reader is gone
     /// before the first byte, as in `tips list | head -0`.
-    pub fn into_closed_pipe(&self, args: &[&str]) -> Output {
+    pub fn writing_to_closed_pipe(&self, args: &[&str]) -> Output {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
         self.run_with_stdout(args, Stdio::from(writer))
@@ -77,7 +77,7 @@ impl TestEnv {
 
     /// `tips --color never ARGS` writing to `/dev/full`, a disk that is
     /// always full.
-    pub fn into_full_disk(&self, args: &[&str]) -> Output {
+    pub fn writing_to_full_disk(&self, args: &[&str]) -> Output {
         let full = std::fs::File::create("/dev/full").unwrap();
         self.run_with_stdout(args, Stdio::from(full))
     }
