@@ -20,11 +20,18 @@ const CLAIM_PREFIX: &str = "motd-claim-";
 ///   create-if-absent) is first, and records the day by writing a temporary
 ///   file and renaming it over `motd-last-shown`, so that a reader sees the
 ///   old day or the new one, never half a file.
-pub fn first_showing_today(dir: &Path, today: NaiveDate) -> io::Result<bool> {
+///
+/// The winner gets a [`Claim`], to give back if the tip cannot be shown
+/// after all.
+pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
     let day = dates::iso(today);
     let last = dir.join(LAST_SHOWN);
-    if fs::read_to_string(&last).is_ok_and(|recorded| recorded.trim() == day) {
-        return Ok(false);
+    let previous = fs::read_to_string(&last).ok();
+    if previous
+        .as_deref()
+        .is_some_and(|recorded| recorded.trim() == day)
+    {
+        return Ok(None);
     }
     fs::create_dir_all(dir)?;
     match fs::OpenOptions::new()
@@ -33,12 +40,38 @@ pub fn first_showing_today(dir: &Path, today: NaiveDate) -> io::Result<bool> {
         .open(claim_path(dir, &day))
     {
         Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Ok(None),
         Err(error) => return Err(error),
     }
     write_atomically(&last, format!("{day}\n").as_bytes())?;
     remove_old_claims(dir, &day);
-    Ok(true)
+    Ok(Some(Claim {
+        dir: dir.to_path_buf(),
+        day,
+        previous,
+    }))
+}
+
+/// The day won by one call, until its tip is shown.
+#[derive(Debug)]
+pub struct Claim {
+    dir: PathBuf,
+    day: String,
+    previous: Option<String>,
+}
+
+impl Claim {
+    /// Gives the day back when its tip could not be shown (the terminal
+    /// went away, the disk is full), so that a later shell shows it.
+    /// Best effort: a failure here only means the day stays used.
+    pub fn give_back(self) {
+        let last = self.dir.join(LAST_SHOWN);
+        let _ = match &self.previous {
+            Some(previous) => write_atomically(&last, previous.as_bytes()),
+            None => fs::remove_file(&last),
+        };
+        let _ = fs::remove_file(claim_path(&self.dir, &self.day));
+    }
 }
 
 fn claim_path(dir: &Path, day: &str) -> PathBuf {
@@ -89,13 +122,14 @@ mod tests {
     fn only_the_first_call_of_a_day_wins() {
         let dir = tempfile::tempdir().unwrap();
         let state = dir.path().join("tips");
-        assert!(first_showing_today(&state, day("2026-11-26")).unwrap());
-        assert!(!first_showing_today(&state, day("2026-11-26")).unwrap());
+        let first_showing_today = |day| claim_today(&state, day).map(|claim| claim.is_some());
+        assert!(first_showing_today(day("2026-11-26")).unwrap());
+        assert!(!first_showing_today(day("2026-11-26")).unwrap());
         assert_eq!(
             fs::read_to_string(state.join(LAST_SHOWN)).unwrap(),
             "2026-11-26\n"
         );
-        assert!(first_showing_today(&state, day("2026-11-27")).unwrap());
+        assert!(first_showing_today(day("2026-11-27")).unwrap());
         assert!(
             !state.join("motd-claim-2026-11-26").exists(),
             "old claims are cleared"
@@ -107,6 +141,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("not-a-dir");
         fs::write(&file, "x").unwrap();
-        assert!(first_showing_today(&file.join("tips"), day("2026-11-26")).is_err());
+        assert!(claim_today(&file.join("tips"), day("2026-11-26")).is_err());
+    }
+
+    #[test]
+    fn a_day_given_back_can_be_won_again_and_the_day_before_stays_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("tips");
+        claim_today(&state, day("2026-11-25")).unwrap().unwrap();
+        let claim = claim_today(&state, day("2026-11-26")).unwrap().unwrap();
+        claim.give_back();
+        assert_eq!(
+            fs::read_to_string(state.join(LAST_SHOWN)).unwrap(),
+            "2026-11-25\n"
+        );
+        assert!(claim_today(&state, day("2026-11-26")).unwrap().is_some());
     }
 }

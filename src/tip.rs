@@ -200,13 +200,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_set_is_the_ten_tips_in_order() {
-        let tips = TipSet::builtin();
-        let numbers: Vec<u32> = tips.all().iter().map(|tip| tip.number).collect();
-        assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
-    }
-
-    #[test]
     fn tip_seven_is_respect_and_carries_the_articles_ideas() {
         let respect = TipSet::builtin().by_number(7).cloned().unwrap();
         assert_eq!(respect.slug, "respect");
@@ -235,11 +228,11 @@ mod tests {
             .contains("10 February 2013"));
     }
 
+    /// build.rs checks the fields; this checks the prose: a body of two
+    /// to five sentences reads as one paragraph of coaching.
     #[test]
-    fn every_builtin_tip_is_complete() {
+    fn every_builtin_body_is_two_to_five_sentences() {
         for tip in TipSet::builtin().all() {
-            assert!((3..=5).contains(&tip.prompts.len()), "tip {}", tip.number);
-            assert!(tip.tagline.is_some() && tip.action.is_some() && tip.source.is_some());
             let sentences = tip.body.matches(". ").count() + 1;
             assert!(
                 (2..=5).contains(&sentences),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{json_of, require, stdout_of, tips_binary, tips_dir, TestEnv, PLAIN_DAY};
+use common::{json_of, needed, require, stdout_of, tips_binary, tips_dir, TestEnv, PLAIN_DAY};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -355,10 +355,8 @@ fn the_update_motd_script_uses_the_system_playbook_only_if_only_root_can_write_i
 
     chmod(0o644);
     // SAFETY: geteuid only reads the process's user id.
-    if unsafe { libc::geteuid() } != 0 {
-        let note =
-            "skipped: the trusted case needs a playbook owned by root; run the tests as root\n";
-        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
+    let is_root = unsafe { libc::geteuid() } == 0;
+    if !needed(is_root, "root (to own the trusted playbook)") {
         return;
     }
     let (text, stderr) = run_script(&script, &env);
@@ -542,4 +540,21 @@ fn forty_logins_at_once_show_one_tip_and_leave_good_state() {
 fn a_bad_motd_command_line_is_still_exit_2() {
     let env = TestEnv::new();
     env.tips(&["motd", "--once-a-day"]).assert().code(2);
+}
+
+/// The day is used up only by a tip that reached the terminal: a login
+/// whose output fails (here, a full disk) leaves the day to the next shell.
+#[test]
+fn a_tip_that_cannot_be_shown_does_not_use_up_the_day() {
+    let env = TestEnv::new();
+    let args = ["motd", "--once-per-day", "--date", PLAIN_DAY];
+    let failed = env.writing_to_full_disk(&args);
+    assert_eq!(failed.status.code(), Some(0), "a login never fails");
+    assert_eq!(String::from_utf8_lossy(&failed.stderr).lines().count(), 1);
+    let next = stdout_of(&mut env.tips(&args));
+    assert!(
+        shows_a_tip(&next),
+        "the next shell shows the day's tip: {next:?}"
+    );
+    assert_eq!(stdout_of(&mut env.tips(&args)), "", "and only that one");
 }

@@ -27,7 +27,10 @@ fn readme_examples_run_as_written() {
     let team = first_toml_block(&readme);
     std::fs::write(files.join("team.toml"), &team).unwrap();
     let broken = team.replacen("  \"Who else needs to see the notes?\",\n", "", 1);
-    assert_ne!(broken, team, "the example playbook lost the prompt the test removes");
+    assert_ne!(
+        broken, team,
+        "the example playbook lost the prompt the test removes"
+    );
     std::fs::write(files.join("broken.toml"), broken).unwrap();
 
     let home = work.path().join("home");

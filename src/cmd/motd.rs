@@ -12,16 +12,13 @@ use crate::dates;
 use crate::error::{self, Error};
 use crate::output::Output;
 use crate::schedule::{self, Countdown};
-use crate::state;
+use crate::state::{self, Claim};
 use crate::tip::{Text, Tip, TipSet};
 use crate::view::pages;
 
 impl Run for MotdArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        let shown = self
-            .show(session, out)
-            .and_then(|()| out.flush().map_err(Error::from));
-        if let Err(error) = shown {
+        if let Err(error) = self.show(session, out) {
             error.warn();
             out.discard_unwritten();
         }
@@ -46,10 +43,11 @@ impl MotdArgs {
 
         // The tip is ready: only now is the day claimed, so that nothing
         // that stops `tips` before this point can cost the day its tip.
+        let mut claim = None;
         if self.once_per_day {
             match claim_the_day(session, today) {
-                Ok(true) => {}
-                Ok(false) => return not_shown(session, out, today),
+                Ok(Some(won)) => claim = Some(won),
+                Ok(None) => return not_shown(session, out, today),
                 Err(why) => {
                     problem.get_or_insert(why);
                 }
@@ -59,30 +57,38 @@ impl MotdArgs {
             error::warn(&problem);
         }
 
-        if session.json() {
+        let shown = if session.json() {
             out.json(&MotdJson {
                 date: dates::iso(today),
                 shown: true,
                 tip,
                 prompt,
                 countdown: CountdownJson::new(&countdown, schedule::running_tip(today, &tips)),
-            })?;
+            })
         } else {
-            out.page(&pages::motd(tip, prompt, &countdown))?;
+            out.page(&pages::motd(tip, prompt, &countdown))
+        }
+        .and_then(|()| out.flush());
+        if let Err(error) = shown {
+            // Not shown after all: a later shell today gets the tip.
+            if let Some(claim) = claim {
+                claim.give_back();
+            }
+            return Err(error.into());
         }
         Ok(())
     }
 }
 
-/// `Ok(false)`: the tip was already shown today. `Err`: the day cannot be
+/// `Ok(None)`: the tip was already shown today. `Err`: the day cannot be
 /// recorded, so the tip is shown anyway, with a note.
-fn claim_the_day(session: &Session, today: NaiveDate) -> Result<bool, String> {
+fn claim_the_day(session: &Session, today: NaiveDate) -> Result<Option<Claim>, String> {
     let Some(dir) = session.state_dir() else {
         return Err(
             "cannot record today's tip: neither XDG_STATE_HOME nor HOME is set".to_string(),
         );
     };
-    state::first_showing_today(&dir, today)
+    state::claim_today(&dir, today)
         .map_err(|error| format!("cannot record today's tip in {}: {error}", dir.display()))
 }
 

@@ -167,13 +167,19 @@ pub fn require(tool: &str) -> bool {
         .args(["-c", &format!("command -v {tool}")])
         .output()
         .is_ok_and(|output| output.status.success());
+    needed(found, tool)
+}
+
+/// [`require`] for anything else a test needs: skip visibly, or fail
+/// under CI.
+pub fn needed(found: bool, what: &str) -> bool {
     if !found {
         assert!(
             std::env::var_os("CI").is_none_or(|value| value != "true"),
-            "{tool} is not installed, and CI needs it: .ci/run installs it"
+            "{what} is not installed, and CI needs it: .ci/run installs it"
         );
         let note =
-            format!("skipped: a test needs {tool}, which is not installed (.ci/run installs it)\n");
+            format!("skipped: a test needs {what}, which is not installed (.ci/run installs it)\n");
         let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
     }
     found
