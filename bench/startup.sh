@@ -9,12 +9,14 @@
 # ratio to the floor for each login-path command; wall time (hyperfine, side
 # by side in one run) of `tips motd` against fortune, /bin/true and the
 # floor; the release binary's size; and peak memory (median of runs).
+#
+# Exits 1 when any figure is over its budget, so that it can guard a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1-}" = "--install" ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind hyperfine fortune-mod time >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind hyperfine fortune-mod fortunes-min time >/dev/null
 fi
 for tool in valgrind hyperfine python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (try --install)" >&2; exit 1; }
@@ -38,12 +40,20 @@ floor="$work/floor/target/release/floor"
 cargo build --release --quiet
 tips="$PWD/target/release/tips"
 
-# A clean, fixed environment: no playbook, state in a fresh folder, the
-# system time zone; output to /dev/null, as a login's terminal costs the
-# same for every program.
-export HOME="$work/home" XDG_STATE_HOME="$work/state"
+# A clean, fixed environment: no playbook, state in a fresh folder, a real
+# time zone to load (as a login has); output to /dev/null, as a login's
+# terminal costs the same for every program.
+export HOME="$work/home" XDG_STATE_HOME="$work/state" TZ=Europe/Berlin
 mkdir -p "$HOME"
-unset TIPS_FILE XDG_CONFIG_HOME TZ NO_COLOR CLICOLOR_FORCE COLUMNS
+unset TIPS_FILE XDG_CONFIG_HOME XDG_CONFIG_DIRS NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
+
+# Budgets: instructions against the floor, wall time against fortune,
+# size, and peak memory against the floor.
+instructions_budget=2.50
+fortune_budget=0.50
+size_budget_mib=1.50
+memory_budget=2.00
+over=()
 date=$(date +%F)
 
 instructions() {
@@ -81,26 +91,30 @@ for with_date in no yes; do
     measure "tips motd --once-per-day$suffix (first)" "$tips" motd --once-per-day "${extra[@]}"
     measure "tips motd --once-per-day$suffix (again)" "$tips" motd --once-per-day "${extra[@]}"
 done
-printf '%-46s %12s %8s\n' "worst ratio (budget 2.50)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
+printf '%-46s %12s %8s\n' "worst ratio (budget $instructions_budget)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
+python3 -c "import sys; sys.exit($worst > $instructions_budget)" || over+=("instructions: worst $(python3 -c "print(f'{$worst:.2f}')") x floor")
 
 echo
 json="$work/hyperfine.json"
 hyperfine --shell=none --warmup 20 --runs 300 --style none --export-json "$json" \
     "$tips motd" "$fortune" "/bin/true" "$floor" >/dev/null 2>&1
-python3 - "$json" <<'PY'
+python3 - "$json" "$fortune_budget" <<'PY' || over+=("wall time: tips motd over $fortune_budget x fortune")
 import json, sys
 results = {r["command"].split("/")[-1]: r for r in json.load(open(sys.argv[1]))["results"]}
+budget = float(sys.argv[2])
 motd = results["tips motd"]["median"]
 print(f"{'wall time (median of 300 runs)':<46} {'ms':>12} {'motd / it':>9}")
-for name, label in [("tips motd", "tips motd"), ("fortune", "fortune (budget: motd <= 0.50 x)"),
+for name, label in [("tips motd", "tips motd"), ("fortune", f"fortune (budget: motd <= {budget:.2f} x)"),
                     ("true", "/bin/true"), ("floor", "hello world (floor)")]:
     median = results[name]["median"]
     print(f"{label:<46} {median * 1000:>12.3f} {motd / median:>9.2f}")
+sys.exit(motd / results["fortune"]["median"] > budget)
 PY
 
 echo
 size=$(stat -c %s "$tips")
-printf '%-46s %12s %8s\n' "release binary (budget 1.50 MiB)" "$size B" "$(python3 -c "print(f'{$size / 1048576:.2f}')") MiB"
+printf '%-46s %12s %8s\n' "release binary (budget $size_budget_mib MiB)" "$size B" "$(python3 -c "print(f'{$size / 1048576:.2f}')") MiB"
+python3 -c "import sys; sys.exit($size / 1048576 > $size_budget_mib)" || over+=("size: $size bytes")
 
 # GNU time reports the child's own peak: a Python parent would lend the
 # child its memory until exec.
@@ -110,10 +124,18 @@ peak_kib() {
     done | sort -n | sed -n 8p
 }
 floor_kib=$(peak_kib "$floor")
-printf '%-46s %12s %8s\n' "peak memory, median of 15 (budget 2.00 x)" "KiB" "x floor"
+printf '%-46s %12s %8s\n' "peak memory, median of 15 (budget $memory_budget x)" "KiB" "x floor"
 printf '%-46s %12s %8s\n' "hello world (floor)" "$floor_kib" "1.00"
 for args in today motd "show respect"; do
     # shellcheck disable=SC2086 # the words of each command are meant to split
     kib=$(peak_kib "$tips" $args)
     printf '%-46s %12s %8s\n' "tips $args" "$kib" "$(ratio "$kib" "$floor_kib")"
+    python3 -c "import sys; sys.exit($kib / $floor_kib > $memory_budget)" || over+=("memory: tips $args")
 done
+
+echo
+if [ "${#over[@]}" -gt 0 ]; then
+    printf 'over budget: %s\n' "${over[@]}"
+    exit 1
+fi
+echo "all figures within budget"
