@@ -4,35 +4,76 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, TodayArgs};
+use crate::cli::{Cli, Command, GlobalArgs, TodayArgs};
 use crate::cmd::{Run, Session};
 use crate::error::Error;
 use crate::output::Output;
 use crate::terminal::Terminal;
 
-/// clap's parse of the process's arguments.
-pub fn parse_command_line() -> Result<Cli, clap::Error> {
+/// A command line, resolved: the command, and the global options in force.
+pub struct Invocation {
+    pub command: Command,
+    pub global: GlobalArgs,
+}
+
+/// clap's parse of the process's arguments, with the global options given
+/// before and after the command resolved into one set.
+pub fn parse_command_line() -> Result<Invocation, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let mut command = Cli::command();
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|matches| {
-            let cli = Cli::from_arg_matches(&matches);
-            std::mem::forget(matches);
-            cli
-        });
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    let invocation = match cli.command {
+        None => Invocation {
+            command: Command::Today(TodayArgs::default()),
+            global: cli.global,
+        },
+        Some(subcommand) => {
+            let given_after = matches.subcommand().map(|(_, after)| after);
+            let global = later_wins(cli.global, subcommand.global(), given_after);
+            Invocation {
+                command: subcommand,
+                global,
+            }
+        }
+    };
     // Freeing clap's tree of every command and option, and its matches,
     // costs about a third as much as building them, and `tips` exits
     // moments later, when the system reclaims all of it at once.
+    std::mem::forget(matches);
     std::mem::forget(command);
-    parsed
+    Ok(invocation)
 }
 
-pub fn run(cli: Cli) -> ExitCode {
-    let mut out = Output::new(Terminal::detect(cli.global.color));
-    let session = Session::new(&cli.global);
-    let command = cli.command.unwrap_or(Command::Today(TodayArgs {}));
-    let result = command
+/// Each global option as given after the command where it was given there,
+/// else as given before it (or its default).
+fn later_wins(
+    before: GlobalArgs,
+    after: &GlobalArgs,
+    given_after: Option<&clap::ArgMatches>,
+) -> GlobalArgs {
+    let given = |id: &str| {
+        given_after.is_some_and(|matches| {
+            matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        })
+    };
+    GlobalArgs {
+        date: if given("date") { after.date } else { before.date },
+        json: before.json || after.json,
+        color: if given("color") { after.color } else { before.color },
+        tips_file: if given("tips_file") {
+            after.tips_file.clone()
+        } else {
+            before.tips_file
+        },
+    }
+}
+
+pub fn run(invocation: Invocation) -> ExitCode {
+    let mut out = Output::new(Terminal::detect(invocation.global.color));
+    let session = Session::new(&invocation.global);
+    let result = invocation
+        .command
         .run(&session, &mut out)
         .and_then(|()| out.flush().map_err(Error::from));
     match result {

@@ -36,28 +36,35 @@ pub struct Cli {
     pub global: GlobalArgs,
 }
 
-#[derive(Debug, Args)]
+// Options every command takes, before the command or after it. They are
+// declared for the top level and again inside each command (clap's
+// `global` would copy all of them into every command at every start);
+// `app` resolves the two, and where both are given the later one wins.
+// (Plain comments: clap would show doc comments as help.)
+#[derive(Debug, Default, Args)]
 pub struct GlobalArgs {
     /// Act as if today were this date (default: today in the local time zone)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
     pub date: Option<NaiveDate>,
 
     /// Print machine-readable JSON instead of text
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub json: bool,
 
     /// When to use colour; under auto, NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb are honoured
-    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
     /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else the first
     /// of $XDG_CONFIG_HOME/tips/tips.toml and tips/tips.toml in each of $XDG_CONFIG_DIRS that
     /// exists]
-    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub tips_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
+// Each command's arguments are built only when that command is used.
+#[command(defer = true)]
 pub enum Command {
     /// Show the tip of the day (the default command)
     #[command(after_help = "\
@@ -160,30 +167,52 @@ Examples:
     Man(ManArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct TodayArgs {}
+#[derive(Debug, Default, Args)]
+pub struct TodayArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A tip's slug, number, or the start of its slug (any case)
     #[arg(value_name = "NAME")]
     pub name: String,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
-pub struct CountdownArgs {}
+pub struct CountdownArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
-pub struct RandomArgs {}
+pub struct RandomArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
 pub struct MotdArgs {
     /// Print only at the first call of the day; later calls print nothing
     #[arg(long)]
     pub once_per_day: bool,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -194,6 +223,9 @@ pub struct InitArgs {
     /// Show the tip in every new shell, not only the first of the day
     #[arg(long)]
     pub every_shell: bool,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -208,6 +240,9 @@ pub struct SearchArgs {
     /// Words to look for
     #[arg(value_name = "WORD", required = true, num_args = 1..)]
     pub words: Vec<String>,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -223,19 +258,37 @@ pub struct CalendarArgs {
     /// Add a reminder to each event at this local time of its day
     #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time, value_hint = ValueHint::Other)]
     pub alarm: Option<NaiveTime>,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
-pub struct PathsArgs {}
+pub struct PathsArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match app::parse_command_line() {
-        Ok(cli) => app::run(cli),
+        Ok(invocation) => app::run(invocation),
         Err(error) => app::report_parse_error(&error),
     }
 }

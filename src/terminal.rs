@@ -7,8 +7,9 @@
 use std::io::IsTerminal;
 
 /// `--color`: the flag wins over the environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
+    #[default]
     /// Colour on a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb says no;
     /// CLICOLOR_FORCE (not 0) colours pipes and files too
     Auto,

@@ -27,7 +27,10 @@ fn completions(
     let slugs: Vec<String> = tips.all().iter().map(|tip| tip.slug.to_string()).collect();
     // Only the generated script lists the slugs: the parser itself also
     // takes numbers and prefixes, so it must not be limited to them.
-    let mut command = Cli::command().mut_subcommand("show", |show| {
+    // Built first: each command's arguments are made only when it is built.
+    let mut command = Cli::command();
+    command.build();
+    let mut command = command.mut_subcommand("show", |show| {
         show.mut_arg("name", |name| {
             name.value_parser(PossibleValuesParser::new(slugs))
         })

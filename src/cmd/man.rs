@@ -39,10 +39,10 @@ fn page(tips: &clap::Command) -> String {
     roff.text([roman(format!("tips - {about}"))]);
 
     roff.control("SH", ["SYNOPSIS"]);
-    synopsis(&mut roff, tips, &[]);
+    synopsis(&mut roff, tips, tips, &[]);
     for command in tips.get_subcommands() {
         roff.control("br", []);
-        synopsis(&mut roff, command, &["tips"]);
+        synopsis(&mut roff, tips, command, &["tips"]);
     }
 
     roff.control("SH", ["DESCRIPTION"]);
@@ -73,7 +73,7 @@ fn page(tips: &clap::Command) -> String {
         if let Some(about) = command.get_about() {
             roff.text([roman(format!("{about}."))]);
         }
-        for arg in visible_args(command).filter(|arg| !arg.is_global_set()) {
+        for arg in visible_args(command).filter(|arg| !is_global(tips, arg)) {
             option(&mut roff, arg);
         }
         if let Some(after) = command.get_after_help() {
@@ -112,9 +112,15 @@ fn visible_args(command: &clap::Command) -> impl Iterator<Item = &Arg> {
         .filter(|arg| !arg.is_hide_set() && !matches!(arg.get_id().as_str(), "help" | "version"))
 }
 
+/// Whether an argument of a command is one of the global options, which
+/// every command repeats.
+fn is_global(tips: &clap::Command, arg: &Arg) -> bool {
+    tips.get_arguments().any(|global| global.get_id() == arg.get_id())
+}
+
 /// `tips show NAME`: the command, its own options with their values, and
 /// its positionals.
-fn synopsis(roff: &mut Roff, command: &clap::Command, parents: &[&str]) {
+fn synopsis(roff: &mut Roff, tips: &clap::Command, command: &clap::Command, parents: &[&str]) {
     let mut line: Vec<Inline> = Vec::new();
     for parent in parents {
         line.push(bold(*parent));
@@ -122,7 +128,7 @@ fn synopsis(roff: &mut Roff, command: &clap::Command, parents: &[&str]) {
     }
     line.push(bold(command.get_name()));
     let top = parents.is_empty();
-    for arg in visible_args(command).filter(|arg| top || !arg.is_global_set()) {
+    for arg in visible_args(command).filter(|arg| top || !is_global(tips, arg)) {
         line.push(roman(" "));
         line.extend(usage(arg));
     }

@@ -54,6 +54,27 @@ impl Run for Command {
     }
 }
 
+impl Command {
+    /// The global options as given after the command.
+    pub fn global(&self) -> &GlobalArgs {
+        match self {
+            Command::Today(command) => &command.global,
+            Command::Show(command) => &command.global,
+            Command::List(command) => &command.global,
+            Command::Countdown(command) => &command.global,
+            Command::Random(command) => &command.global,
+            Command::Motd(command) => &command.global,
+            Command::Init(command) => &command.global,
+            Command::Search(command) => &command.global,
+            Command::Calendar(command) => &command.global,
+            Command::Export(command) => &command.global,
+            Command::Paths(command) => &command.global,
+            Command::Completions(command) => &command.global,
+            Command::Man(command) => &command.global,
+        }
+    }
+}
+
 /// What every command may ask for: the global options, and what follows
 /// from them and the environment. Each is worked out only when asked, so
 /// that `tips init` never reads a time zone and `tips today` never looks
