@@ -79,18 +79,33 @@ for args in \
     add "${args}"
 done
 
+# Layout at many widths: a line "@WIDTH ARGS" runs with COLUMNS=WIDTH.
+for width in 16 20 33 47 61 79 100; do
+    for command in "show respect" "show 3" "motd --date 2027-02-14" "list" "countdown --date 2027-02-10" "today --date 2027-02-14" "paths" "search the"; do
+        add "@${width} ${command}"
+        add "@${width} --color always ${command}"
+    done
+    add "@${width} --tips-file ${team} list"
+done
+
 run() {
-    local binary=$1 out=$2
+    local binary=$1 out=$2 columns=80
     shift 2
+    if [[ ${1-} == @* ]]; then
+        columns=${1#@}
+        shift
+    fi
     # shellcheck disable=SC2068 # each command line is split into words on purpose
-    env -i HOME="${home}" XDG_CONFIG_DIRS="${work}/none" TZ=UTC COLUMNS=80 "${binary}" $@ \
+    env -i HOME="${home}" XDG_CONFIG_DIRS="${work}/none" TZ=UTC COLUMNS="${columns}" "${binary}" $@ \
         >"${out}.stdout" 2>"${out}.stderr" </dev/null && echo 0 >"${out}.code" || echo $? >"${out}.code"
 }
 
 differences=0
 for line in "${lines[@]}"; do
-    run "${before}" "${work}/a" "${line}"
-    run "${after}" "${work}/b" "${line}"
+    # shellcheck disable=SC2086 # the width marker is a word of its own
+    run "${before}" "${work}/a" ${line}
+    # shellcheck disable=SC2086
+    run "${after}" "${work}/b" ${line}
     for part in stdout stderr code; do
         if ! cmp -s "${work}/a.${part}" "${work}/b.${part}"; then
             differences=$((differences + 1))

@@ -21,15 +21,17 @@ pub struct Invocation {
 pub fn parse_command_line() -> Result<Invocation, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let mut command = Cli::command();
-    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    let cli = Cli::from_arg_matches(&matches)?;
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    // Which global options were given after the command, asked before the
+    // values are taken out of the matches (which saves cloning them).
+    let given_after = GivenAfter::of(&matches);
+    let cli = Cli::from_arg_matches_mut(&mut matches)?;
     let invocation = match cli.command {
         None => Invocation {
             command: Command::Today(TodayArgs::default()),
             global: cli.global,
         },
         Some(subcommand) => {
-            let given_after = matches.subcommand().map(|(_, after)| after);
             let global = later_wins(cli.global, subcommand.global(), given_after);
             Invocation {
                 command: subcommand,
@@ -45,23 +47,45 @@ pub fn parse_command_line() -> Result<Invocation, clap::Error> {
     Ok(invocation)
 }
 
+/// Which global options the command line gave after the command.
+#[derive(Debug, Clone, Copy, Default)]
+struct GivenAfter {
+    date: bool,
+    color: bool,
+    tips_file: bool,
+}
+
+impl GivenAfter {
+    fn of(matches: &clap::ArgMatches) -> GivenAfter {
+        let Some((_, after)) = matches.subcommand() else {
+            return GivenAfter::default();
+        };
+        let given =
+            |id: &str| after.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        GivenAfter {
+            date: given("date"),
+            color: given("color"),
+            tips_file: given("tips_file"),
+        }
+    }
+}
+
 /// Each global option as given after the command where it was given there,
 /// else as given before it (or its default).
-fn later_wins(
-    before: GlobalArgs,
-    after: &GlobalArgs,
-    given_after: Option<&clap::ArgMatches>,
-) -> GlobalArgs {
-    let given = |id: &str| {
-        given_after.is_some_and(|matches| {
-            matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
-        })
-    };
+fn later_wins(before: GlobalArgs, after: &GlobalArgs, given_after: GivenAfter) -> GlobalArgs {
     GlobalArgs {
-        date: if given("date") { after.date } else { before.date },
+        date: if given_after.date {
+            after.date
+        } else {
+            before.date
+        },
         json: before.json || after.json,
-        color: if given("color") { after.color } else { before.color },
-        tips_file: if given("tips_file") {
+        color: if given_after.color {
+            after.color
+        } else {
+            before.color
+        },
+        tips_file: if given_after.tips_file {
             after.tips_file.clone()
         } else {
             before.tips_file

@@ -67,7 +67,48 @@ pub struct GlobalArgs {
 #[command(defer = true)]
 pub enum Command {
     /// Show the tip of the day (the default command)
-    #[command(after_help = "\
+    Today(TodayArgs),
+
+    /// Show one tip with its coaching prompts
+    Show(ShowArgs),
+
+    /// List every tip: number, title and tagline
+    List(ListArgs),
+
+    /// Count the days to Valentine's Day and show where the season stands
+    Countdown(CountdownArgs),
+
+    /// Show a tip chosen at random
+    Random(RandomArgs),
+
+    /// Show the short form for logins: a title, a prompt and the countdown
+    Motd(MotdArgs),
+
+    /// Print the shell code that shows a tip in each new terminal
+    Init(InitArgs),
+
+    /// Search the tips for words
+    Search(SearchArgs),
+
+    /// Write the season, or any run of days, as an iCalendar file
+    Calendar(CalendarArgs),
+
+    /// Print the built-in tips as a playbook to start your own from
+    Export(ExportArgs),
+
+    /// Show where tips looks for a playbook and keeps its state
+    Paths(PathsArgs),
+
+    /// Print shell completions
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff)
+    Man(ManArgs),
+}
+
+#[derive(Debug, Default, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
 From 4 to 13 February the tips follow the series, one a day (Respect on
 10 February); on other days they take turns, each once in every ten days.
 
@@ -75,99 +116,6 @@ Examples:
   tips today
   tips today --date 2027-02-14
   tips today --json")]
-    Today(TodayArgs),
-
-    /// Show one tip with its coaching prompts
-    #[command(after_help = "\
-Examples:
-  tips show respect
-  tips show 7
-  tips show resp --json")]
-    Show(ShowArgs),
-
-    /// List every tip: number, title and tagline
-    #[command(after_help = "Examples:\n  tips list\n  tips list --json")]
-    List(ListArgs),
-
-    /// Count the days to Valentine's Day and show where the season stands
-    #[command(
-        after_help = "Examples:\n  tips countdown\n  tips countdown --date 2027-02-10 --json"
-    )]
-    Countdown(CountdownArgs),
-
-    /// Show a tip chosen at random
-    #[command(after_help = "Examples:\n  tips random\n  tips random --json")]
-    Random(RandomArgs),
-
-    /// Show the short form for logins: a title, a prompt and the countdown
-    #[command(after_help = "\
-At most eight lines, fitted to the terminal. Whatever goes wrong at run
-time, it prints what it can and exits 0, so it never breaks a login.
-
-Examples:
-  tips motd
-  tips motd --once-per-day")]
-    Motd(MotdArgs),
-
-    /// Print the shell code that shows a tip in each new terminal
-    #[command(after_help = "\
-Examples (add one line to your shell's start-up file):
-  bash   eval \"$(tips init bash)\"          at the end of ~/.bashrc
-  zsh    eval \"$(tips init zsh)\"           at the end of ~/.zshrc
-  fish   tips init fish | source           in ~/.config/fish/config.fish
-
-The tip shows once a day, only in interactive terminals, and never when
-~/.hushlogin exists or TIPS_QUIET is set.")]
-    Init(InitArgs),
-
-    /// Search the tips for words
-    #[command(after_help = "\
-Every word must appear (any case) in a tip's title, tagline, body, prompts
-or action; title hits rank first. Exits 1 when nothing matches.
-
-Examples:
-  tips search croco mojo
-  tips search compromise --json")]
-    Search(SearchArgs),
-
-    /// Write the season, or any run of days, as an iCalendar file
-    #[command(after_help = "\
-Without --from and --days: the season that has not ended yet, 4 to 14
-February, as eleven all-day events. Each event holds the day's tip with its
-prompts; importing a newer file updates the events instead of doubling them.
-
-Examples:
-  tips calendar > season.ics
-  tips calendar --alarm 08:30 > season.ics
-  tips calendar --from 2027-04-01 --days 91 > quarter.ics
-  tips calendar --from 2027-02-04 --days 11 --json")]
-    Calendar(CalendarArgs),
-
-    /// Print the built-in tips as a playbook to start your own from
-    #[command(after_help = "\
-Examples:
-  tips export > team.toml
-  tips --tips-file team.toml list")]
-    Export(ExportArgs),
-
-    /// Show where tips looks for a playbook and keeps its state
-    #[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
-    Paths(PathsArgs),
-
-    /// Print shell completions
-    #[command(after_help = "\
-Examples:
-  tips completions bash > ~/.local/share/bash-completion/completions/tips
-  tips completions zsh > ~/.zfunc/_tips
-  tips completions fish > ~/.config/fish/completions/tips.fish")]
-    Completions(CompletionsArgs),
-
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
-    Man(ManArgs),
-}
-
-#[derive(Debug, Default, Args)]
 pub struct TodayArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -175,6 +123,12 @@ pub struct TodayArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Examples:
+  tips show respect
+  tips show 7
+  tips show resp --json")]
 pub struct ShowArgs {
     /// A tip's slug, number, or the start of its slug (any case)
     #[arg(value_name = "NAME")]
@@ -185,6 +139,8 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Examples:\n  tips list\n  tips list --json")]
 pub struct ListArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -192,6 +148,8 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Examples:\n  tips countdown\n  tips countdown --date 2027-02-10 --json")]
 pub struct CountdownArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -199,6 +157,8 @@ pub struct CountdownArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Examples:\n  tips random\n  tips random --json")]
 pub struct RandomArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -206,6 +166,14 @@ pub struct RandomArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+At most eight lines, fitted to the terminal. Whatever goes wrong at run
+time, it prints what it can and exits 0, so it never breaks a login.
+
+Examples:
+  tips motd
+  tips motd --once-per-day")]
 pub struct MotdArgs {
     /// Print only at the first call of the day; later calls print nothing
     #[arg(long)]
@@ -216,6 +184,15 @@ pub struct MotdArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Examples (add one line to your shell's start-up file):
+  bash   eval \"$(tips init bash)\"          at the end of ~/.bashrc
+  zsh    eval \"$(tips init zsh)\"           at the end of ~/.zshrc
+  fish   tips init fish | source           in ~/.config/fish/config.fish
+
+The tip shows once a day, only in interactive terminals, and never when
+~/.hushlogin exists or TIPS_QUIET is set.")]
 pub struct InitArgs {
     #[arg(value_enum)]
     pub shell: InitShell,
@@ -236,6 +213,14 @@ pub enum InitShell {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Every word must appear (any case) in a tip's title, tagline, body, prompts
+or action; title hits rank first. Exits 1 when nothing matches.
+
+Examples:
+  tips search croco mojo
+  tips search compromise --json")]
 pub struct SearchArgs {
     /// Words to look for
     #[arg(value_name = "WORD", required = true, num_args = 1..)]
@@ -246,6 +231,17 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Without --from and --days: the season that has not ended yet, 4 to 14
+February, as eleven all-day events. Each event holds the day's tip with its
+prompts; importing a newer file updates the events instead of doubling them.
+
+Examples:
+  tips calendar > season.ics
+  tips calendar --alarm 08:30 > season.ics
+  tips calendar --from 2027-04-01 --days 91 > quarter.ics
+  tips calendar --from 2027-02-04 --days 11 --json")]
 pub struct CalendarArgs {
     /// The first day to write, instead of the season [requires --days]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days", value_hint = ValueHint::Other)]
@@ -264,6 +260,11 @@ pub struct CalendarArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Examples:
+  tips export > team.toml
+  tips --tips-file team.toml list")]
 pub struct ExportArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -271,6 +272,8 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
 pub struct PathsArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -278,6 +281,12 @@ pub struct PathsArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Examples:
+  tips completions bash > ~/.local/share/bash-completion/completions/tips
+  tips completions zsh > ~/.zfunc/_tips
+  tips completions fish > ~/.config/fish/completions/tips.fish")]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -287,6 +296,8 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
 pub struct ManArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]

@@ -24,7 +24,14 @@ fn completions(
     shell: clap_complete::Shell,
 ) -> Result<(), Error> {
     let tips = session.tips()?;
-    let slugs: Vec<String> = tips.all().iter().map(|tip| tip.slug.to_string()).collect();
+    // clap keeps names as `&'static str` (its run-time strings would cost
+    // every start of tips); this command runs once and exits, so the slugs
+    // of a playbook can live as long as the process.
+    let slugs: Vec<&'static str> = tips
+        .all()
+        .iter()
+        .map(|tip| &*Box::leak(tip.slug.to_string().into_boxed_str()))
+        .collect();
     // Only the generated script lists the slugs: the parser itself also
     // takes numbers and prefixes, so it must not be limited to them.
     // Built first: each command's arguments are made only when it is built.

@@ -115,7 +115,8 @@ fn visible_args(command: &clap::Command) -> impl Iterator<Item = &Arg> {
 /// Whether an argument of a command is one of the global options, which
 /// every command repeats.
 fn is_global(tips: &clap::Command, arg: &Arg) -> bool {
-    tips.get_arguments().any(|global| global.get_id() == arg.get_id())
+    tips.get_arguments()
+        .any(|global| global.get_id() == arg.get_id())
 }
 
 /// `tips show NAME`: the command, its own options with their values, and

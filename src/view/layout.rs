@@ -1,5 +1,9 @@
 //! Wraps a [`Doc`] to a width. The result is still plain: lines of styled
-//! spans, measured in terminal columns, with no escape codes.
+//! runs, measured in terminal columns, with no escape codes.
+//!
+//! `tips` lays out a page at every login, so the lines borrow the doc's
+//! text instead of copying it: a wrapped line of a paragraph is a slice of
+//! the paragraph, and a whole page takes a handful of allocations.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -8,25 +12,117 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{Block, Doc, Paragraph, Span, Style};
 use crate::untrusted::visible;
 
-pub type Line = Vec<Span>;
+/// Text in one style on a laid-out line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run<'d> {
+    pub text: Cow<'d, str>,
+    pub style: Style,
+}
+
+impl<'d> Run<'d> {
+    fn new(text: impl Into<Cow<'d, str>>, style: Style) -> Run<'d> {
+        Run {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// A laid-out page: every line's runs in one vector, and where each line
+/// ends.
+#[derive(Debug, Default)]
+pub struct Lines<'d> {
+    runs: Vec<Run<'d>>,
+    ends: Vec<usize>,
+}
+
+impl<'d> Lines<'d> {
+    /// The lines, top to bottom, each a slice of runs.
+    pub fn iter(&self) -> impl Iterator<Item = &[Run<'d>]> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let line = &self.runs[start..end];
+            start = end;
+            line
+        })
+    }
+
+    fn push(&mut self, run: Run<'d>) {
+        if !run.text.is_empty() {
+            self.runs.push(run);
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.ends.push(self.runs.len());
+    }
+
+    /// The runs of the line being built, not yet ended.
+    fn open_line(&mut self) -> &mut [Run<'d>] {
+        let start = self.ends.last().copied().unwrap_or(0);
+        &mut self.runs[start..]
+    }
+
+    /// Drops characters from the end of the open line until it fits in
+    /// `room` columns, then adds an ellipsis.
+    fn cut_open_line(&mut self, room: usize) {
+        let start = self.ends.last().copied().unwrap_or(0);
+        let room = room.saturating_sub(ELLIPSIS.width());
+        while line_width(&self.runs[start..]) > room {
+            let Some(last) = self.runs[start..].last_mut() else {
+                break;
+            };
+            let keep = last.text.char_indices().last().map_or(0, |(at, _)| at);
+            match &mut last.text {
+                Cow::Borrowed(text) => *text = &text[..keep],
+                Cow::Owned(text) => text.truncate(keep),
+            }
+            if last.text.is_empty() {
+                self.runs.pop();
+            }
+        }
+        // An ellipsis reads better after a word than after a space.
+        while self.runs.len() > start
+            && self
+                .runs
+                .last()
+                .is_some_and(|run| run.text.trim().is_empty())
+        {
+            self.runs.pop();
+        }
+        self.runs.push(Run::new(ELLIPSIS, Style::Plain));
+    }
+}
 
 const ELLIPSIS: &str = "…";
 
-pub fn layout(doc: &Doc, width: usize) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(doc.blocks.len() * 2);
+pub fn layout(doc: &Doc, width: usize) -> Lines<'_> {
+    // Sized for a whole tip page, so that neither grows while it is laid
+    // out: growing a vector is a reallocation and a copy.
+    let mut lines = Lines {
+        runs: Vec::with_capacity(160),
+        ends: Vec::with_capacity(64),
+    };
+    let mut scratch = Scratch {
+        texts: Vec::with_capacity(8),
+        pieces: Vec::with_capacity(160),
+        words: Vec::with_capacity(160),
+        rows: Vec::with_capacity(16),
+        stretches: Vec::with_capacity(48),
+    };
     for block in &doc.blocks {
         match block {
-            Block::Blank => lines.push(Vec::new()),
-            Block::Paragraph(paragraph) => lines.extend(wrap(paragraph, width)),
-            Block::Row(spans) => lines.push(fit_row(spans, width)),
+            Block::Blank => lines.end_line(),
+            Block::Paragraph(paragraph) => wrap(paragraph, width, &mut scratch, &mut lines),
+            Block::Row(spans) => fit_row(spans, width, &mut lines),
         }
     }
     lines
 }
 
 /// The columns a line takes on screen.
-pub fn line_width(line: &[Span]) -> usize {
-    line.iter().map(|span| columns(&span.text)).sum()
+pub fn line_width(line: &[Run]) -> usize {
+    line.iter().map(|run| columns(&run.text)).sum()
 }
 
 /// The columns a text takes on screen. Control characters never get here
@@ -49,134 +145,188 @@ struct Piece {
     start: usize,
     end: usize,
     style: Style,
+    /// One space, and no other white space, stands before it in its text:
+    /// a row can then take it into the same slice as the word before.
+    after_one_space: bool,
 }
 
-type Texts<'t> = [(Cow<'t, str>, Style)];
-
-impl Piece {
-    fn text<'t>(&self, texts: &'t Texts) -> &'t str {
-        &texts[self.source].0[self.start..self.end]
-    }
-}
-
-/// A paragraph's words, as runs of pieces with no space between them: two
-/// flat vectors rather than one per word, since wrapping runs at every
-/// login and allocations are most of its cost.
-struct Words {
+/// What wrapping a paragraph needs, kept from one paragraph to the next so
+/// that a page allocates it once.
+struct Scratch<'d> {
+    texts: Vec<(Cow<'d, str>, Style)>,
     pieces: Vec<Piece>,
-    words: Vec<Range<usize>>,
+    /// Each word: a range of `pieces` with no space between them, and the
+    /// columns it takes.
+    words: Vec<(Range<usize>, usize)>,
+    rows: Vec<Row>,
+    stretches: Vec<Stretch>,
 }
 
-fn words(texts: &Texts) -> Words {
-    let mut found = Words {
-        pieces: Vec::with_capacity(96),
-        words: Vec::with_capacity(96),
-    };
-    let mut glue = false;
-    for (source, (text, style)) in texts.iter().enumerate() {
-        let starts_with_space = text.starts_with(char::is_whitespace);
-        // A command is copied by hand, so it never breaks across lines.
-        let mut whole = std::iter::once(text.trim()).filter(|part| !part.is_empty());
-        // ASCII text splits a byte at a time, without Unicode tables.
-        let mut split_ascii = text.split_ascii_whitespace();
-        let mut split = text.split_whitespace();
-        let parts: &mut dyn Iterator<Item = &str> = if *style == Style::Command {
-            &mut whole
-        } else if text.is_ascii() {
-            &mut split_ascii
-        } else {
-            &mut split
-        };
-        for (position, part) in parts.enumerate() {
-            let index = found.pieces.len();
-            let start = part.as_ptr() as usize - text.as_ptr() as usize;
-            found.pieces.push(Piece {
-                source,
-                start,
-                end: start + part.len(),
-                style: *style,
-            });
-            match found.words.last_mut() {
-                Some(word) if position == 0 && glue && !starts_with_space => word.end = index + 1,
-                _ => found.words.push(index..index + 1),
-            }
-        }
-        glue = !text.is_empty() && !text.ends_with(char::is_whitespace);
-    }
-    found
-}
-
-fn pieces_width(pieces: &[Piece], texts: &Texts) -> usize {
-    pieces.iter().map(|piece| columns(piece.text(texts))).sum()
-}
-
-/// A line being filled. Words that stand one space apart in the same text
-/// and style are not copied one by one: the row keeps the stretch open and
-/// copies it once, and neighbouring stretches of one style share a span, so
-/// a run is painted once rather than word by word.
+/// A row being filled: where its stretches start, and the columns used.
+#[derive(Debug, Clone, Copy)]
 struct Row {
-    spans: Vec<Span>,
-    open: Option<Piece>,
+    start: usize,
     used: usize,
 }
 
-impl Row {
-    fn new() -> Row {
-        Row {
-            spans: Vec::with_capacity(4),
-            open: None,
-            used: 0,
-        }
+/// Part of a row: a piece of one text, grown word by word while the words
+/// stand one space apart in that text and style (so a run is one slice,
+/// not a word at a time); or the space between two stretches.
+#[derive(Debug, Clone, Copy)]
+enum Stretch {
+    Text(Piece),
+    Space(Style),
+}
+
+impl<'d> Scratch<'d> {
+    fn start(&mut self, paragraph: &'d Paragraph) {
+        self.texts.clear();
+        self.pieces.clear();
+        self.words.clear();
+        self.rows.clear();
+        self.stretches.clear();
+        self.texts.extend(
+            paragraph
+                .spans
+                .iter()
+                .map(|span| (visible(&span.text), span.style)),
+        );
+        self.rows.push(Row { start: 0, used: 0 });
     }
 
-    fn is_empty(&self) -> bool {
-        self.used == 0
+    fn text_of(&self, piece: &Piece) -> &str {
+        &self.texts[piece.source].0[piece.start..piece.end]
     }
 
-    fn push_text(&mut self, text: &str, style: Style) {
-        match self.spans.last_mut() {
-            Some(last) if last.style == style => last.text.to_mut().push_str(text),
-            _ => self.spans.push(Span::new(text.to_string(), style)),
-        }
+    /// The text of a piece, borrowed from the doc wherever the doc's text
+    /// needed no change to be shown.
+    fn run_of(&self, piece: &Piece) -> Run<'d> {
+        let text = match &self.texts[piece.source].0 {
+            Cow::Borrowed(text) => Cow::Borrowed(&text[piece.start..piece.end]),
+            Cow::Owned(text) => Cow::Owned(text[piece.start..piece.end].to_string()),
+        };
+        Run::new(text, piece.style)
     }
 
-    /// Copies the open stretch into the spans.
-    fn close(&mut self, texts: &Texts) {
-        if let Some(open) = self.open.take() {
-            self.push_text(open.text(texts), open.style);
-        }
-    }
-
-    fn push_word(&mut self, word: &[Piece], width: usize, texts: &Texts) {
-        for (index, piece) in word.iter().enumerate() {
-            let spaced = index == 0 && !self.is_empty();
-            if let Some(open) = self.open.as_mut() {
-                if open.source == piece.source && open.style == piece.style {
-                    let gap = &texts[piece.source].0[open.end..piece.start];
-                    if gap == if spaced { " " } else { "" } {
-                        open.end = piece.end;
-                        continue;
+    /// Splits the texts into words, measuring each as it goes.
+    fn find_words(&mut self) {
+        let Scratch {
+            texts,
+            pieces,
+            words,
+            ..
+        } = self;
+        let mut glue = false;
+        for (source, (text, style)) in texts.iter().enumerate() {
+            let starts_with_space = text.starts_with(char::is_whitespace);
+            let bytes = text.as_bytes();
+            let ascii = text.is_ascii();
+            let mut push = |part: &str, first: bool| {
+                let index = pieces.len();
+                let start = part.as_ptr() as usize - text.as_ptr() as usize;
+                let after_one_space = start >= 1
+                    && bytes[start - 1] == b' '
+                    && (start < 2 || !bytes[start - 2].is_ascii_whitespace());
+                pieces.push(Piece {
+                    source,
+                    start,
+                    end: start + part.len(),
+                    style: *style,
+                    after_one_space,
+                });
+                let width = if ascii { part.len() } else { part.width() };
+                match words.last_mut() {
+                    Some((word, columns)) if first && glue && !starts_with_space => {
+                        word.end = index + 1;
+                        *columns += width;
                     }
+                    _ => words.push((index..index + 1, width)),
+                }
+            };
+            if *style == Style::Command {
+                // A command is copied by hand, so it never breaks across lines.
+                let whole = text.trim();
+                if !whole.is_empty() {
+                    push(whole, true);
+                }
+            } else if ascii {
+                // ASCII text splits a byte at a time, without Unicode tables.
+                for (position, part) in text.split_ascii_whitespace().enumerate() {
+                    push(part, position == 0);
+                }
+            } else {
+                for (position, part) in text.split_whitespace().enumerate() {
+                    push(part, position == 0);
                 }
             }
-            self.close(texts);
+            glue = !text.is_empty() && !text.ends_with(char::is_whitespace);
+        }
+    }
+
+    fn width_of(&self, pieces: &[Piece]) -> usize {
+        pieces
+            .iter()
+            .map(|piece| columns(self.text_of(piece)))
+            .sum()
+    }
+
+    /// Puts a word on the current row, or starts a new row where it does
+    /// not fit.
+    fn place(&mut self, word: Range<usize>, width: usize, room: usize) {
+        let row = *self.rows.last().expect("rows start non-empty");
+        let row = if row.used > 0 && row.used + 1 + width > room {
+            let next = Row {
+                start: self.stretches.len(),
+                used: 0,
+            };
+            self.rows.push(next);
+            next
+        } else {
+            row
+        };
+        for index in word.clone() {
+            let piece = self.pieces[index];
+            let spaced = index == word.start && row.used > 0;
+            let on_this_row = self.stretches.len() > row.start;
+            if let Some(Stretch::Text(open)) = self.stretches.last_mut().filter(|_| on_this_row) {
+                let joins = if spaced {
+                    piece.after_one_space
+                } else {
+                    open.end == piece.start
+                };
+                if joins && open.source == piece.source && open.style == piece.style {
+                    open.end = piece.end;
+                    continue;
+                }
+            }
             if spaced {
-                // A space between two words of one style belongs to their run.
-                let before = self.spans.last().map(|span| span.style);
+                // A space between two words of one style belongs to their
+                // run; between two styles it is plain.
+                let before = match self.stretches.last() {
+                    Some(Stretch::Text(piece)) => Some(piece.style),
+                    Some(Stretch::Space(style)) => Some(*style),
+                    None => None,
+                };
                 let style = if before == Some(piece.style) {
                     piece.style
                 } else {
                     Style::Plain
                 };
-                self.push_text(" ", style);
+                self.stretches.push(Stretch::Space(style));
             }
-            self.open = Some(*piece);
+            self.stretches.push(Stretch::Text(piece));
         }
-        self.used += width + usize::from(!self.is_empty());
+        let last = self.rows.last_mut().expect("rows start non-empty");
+        last.used = row.used + width + usize::from(row.used > 0);
     }
 }
 
-fn wrap(paragraph: &Paragraph, width: usize) -> Vec<Line> {
+fn wrap<'d>(
+    paragraph: &'d Paragraph,
+    width: usize,
+    scratch: &mut Scratch<'d>,
+    lines: &mut Lines<'d>,
+) {
     let lead_width = paragraph
         .lead
         .as_ref()
@@ -185,61 +335,58 @@ fn wrap(paragraph: &Paragraph, width: usize) -> Vec<Line> {
     // Always leave room for a few characters, however narrow the screen.
     let room = width.saturating_sub(margin).max(8);
 
-    let texts: Vec<(Cow<str>, Style)> = paragraph
-        .spans
-        .iter()
-        .map(|span| (visible(&span.text), span.style))
-        .collect();
-    let words = words(&texts);
-    let mut rows: Vec<Row> = Vec::with_capacity(8);
-    rows.push(Row::new());
-    for range in &words.words {
-        let word = &words.pieces[range.clone()];
-        let word_width = pieces_width(word, &texts);
+    scratch.start(paragraph);
+    scratch.find_words();
+    for index in 0..scratch.words.len() {
+        let (word, word_width) = scratch.words[index].clone();
         if word_width <= room {
-            place(&mut rows, word, word_width, room, &texts);
+            scratch.place(word, word_width, room);
         } else {
-            for part in split_long(word, room, &texts) {
-                place(&mut rows, &part, pieces_width(&part, &texts), room, &texts);
+            // Rare: a word wider than the screen is cut into parts, placed
+            // one after the other as pieces of their own.
+            for part in split_long(&scratch.pieces[word], room, scratch) {
+                let start = scratch.pieces.len();
+                scratch.pieces.extend(part);
+                let part = start..scratch.pieces.len();
+                let part_width = scratch.width_of(&scratch.pieces[part.clone()]);
+                scratch.place(part, part_width, room);
             }
-        }
-    }
-    let mut rows: Vec<Vec<Span>> = rows
-        .into_iter()
-        .map(|mut row| {
-            row.close(&texts);
-            row.spans
-        })
-        .collect();
-    if let Some(max) = paragraph.max_lines {
-        if rows.len() > max {
-            rows.truncate(max.max(1));
-            let last = rows.last_mut().expect("at least one row");
-            shorten_to(last, room.saturating_sub(ELLIPSIS.width()));
-            last.push(Span::new(ELLIPSIS, Style::Plain));
         }
     }
 
-    rows.into_iter()
-        .enumerate()
-        .map(|(index, spans)| {
-            if margin == 0 {
-                return spans;
-            }
-            let mut line = Vec::with_capacity(spans.len() + 2);
+    let rows = scratch.rows.len();
+    let shown = paragraph.max_lines.map_or(rows, |max| rows.min(max.max(1)));
+    for index in 0..shown {
+        let start = scratch.rows[index].start;
+        let end = scratch
+            .rows
+            .get(index + 1)
+            .map_or(scratch.stretches.len(), |next| next.start);
+        if margin > 0 {
             match paragraph.lead.as_ref().filter(|_| index == 0) {
                 Some(lead) => {
-                    line.push(Span::plain(spaces(paragraph.indent)));
-                    line.push(lead.clone());
+                    lines.push(Run::new(spaces(paragraph.indent), Style::Plain));
+                    lines.push(Run::new(lead.text.as_ref(), lead.style));
                 }
-                None => line.push(Span::plain(spaces(margin))),
+                None => lines.push(Run::new(spaces(margin), Style::Plain)),
             }
-            line.extend(spans);
-            line.retain(|span| !span.text.is_empty());
-            line
-        })
-        .collect()
+        }
+        for stretch in &scratch.stretches[start..end] {
+            let run = match stretch {
+                Stretch::Text(piece) => scratch.run_of(piece),
+                Stretch::Space(style) => Run::new(" ", *style),
+            };
+            lines.push(run);
+        }
+        if index + 1 == shown && shown < rows {
+            lines.cut_open_line(room + margin);
+        }
+        lines.end_line();
+    }
 }
+
+/// A word's pieces: a word rarely has more than a few.
+type PieceList = Vec<Piece>;
 
 /// `count` spaces, borrowed where the count is an ordinary indent.
 fn spaces(count: usize) -> Cow<'static, str> {
@@ -250,24 +397,13 @@ fn spaces(count: usize) -> Cow<'static, str> {
     }
 }
 
-/// Puts a word on the current row, or starts a new row where it does not fit.
-fn place(rows: &mut Vec<Row>, word: &[Piece], width: usize, room: usize, texts: &Texts) {
-    let row = rows.last_mut().expect("rows start non-empty");
-    if !row.is_empty() && row.used + 1 + width > room {
-        rows.push(Row::new());
-    }
-    rows.last_mut()
-        .expect("never empty")
-        .push_word(word, width, texts);
-}
-
 /// A word wider than the room is cut into parts that fit.
-fn split_long(word: &[Piece], room: usize, texts: &Texts) -> Vec<Vec<Piece>> {
-    let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
+fn split_long(word: &[Piece], room: usize, scratch: &Scratch) -> Vec<PieceList> {
+    let mut parts: Vec<PieceList> = vec![Vec::new()];
     let mut used = 0;
     for piece in word {
         let mut start = piece.start;
-        for (offset, c) in piece.text(texts).char_indices() {
+        for (offset, c) in scratch.text_of(piece).char_indices() {
             let offset = piece.start + offset;
             let char_width = c.width().unwrap_or(0);
             if used + char_width > room && used > 0 {
@@ -295,29 +431,16 @@ fn split_long(word: &[Piece], room: usize, texts: &Texts) -> Vec<Vec<Piece>> {
     parts
 }
 
-fn fit_row(spans: &[Span], width: usize) -> Line {
-    let mut row: Line = spans
-        .iter()
-        .map(|span| Span::new(visible(&span.text).into_owned(), span.style))
-        .collect();
-    if line_width(&row) > width {
-        shorten_to(&mut row, width.saturating_sub(ELLIPSIS.width()));
-        row.push(Span::new(ELLIPSIS, Style::Plain));
+/// One line whose spacing is kept, cut with an ellipsis where it is wider
+/// than the screen.
+fn fit_row<'d>(spans: &'d [Span], width: usize, lines: &mut Lines<'d>) {
+    for span in spans {
+        lines.push(Run::new(visible(&span.text), span.style));
     }
-    row
-}
-/// Drops characters from the end of a row until it fits in `room` columns.
-fn shorten_to(row: &mut Vec<Span>, room: usize) {
-    while line_width(row) > room {
-        let Some(last) = row.last_mut() else { return };
-        if last.text.to_mut().pop().is_none() || last.text.is_empty() {
-            row.pop();
-        }
+    if line_width(lines.open_line()) > width {
+        lines.cut_open_line(width);
     }
-    // An ellipsis reads better after a word than after a space.
-    while row.last().is_some_and(|span| span.text.trim().is_empty()) {
-        row.pop();
-    }
+    lines.end_line();
 }
 
 #[cfg(test)]
@@ -325,11 +448,27 @@ mod tests {
     use super::*;
     use crate::view::Paragraph;
 
-    fn text(lines: &[Line]) -> Vec<String> {
-        lines
+    /// Each line as (text, style) runs, owned, so that a test can keep them.
+    fn laid_out(doc: &Doc, width: usize) -> Vec<Vec<(String, Style)>> {
+        layout(doc, width)
             .iter()
-            .map(|line| line.iter().map(|span| span.text.as_ref()).collect())
+            .map(|line| {
+                line.iter()
+                    .map(|run| (run.text.to_string(), run.style))
+                    .collect()
+            })
             .collect()
+    }
+
+    fn text_of(doc: &Doc, width: usize) -> Vec<String> {
+        laid_out(doc, width)
+            .iter()
+            .map(|line| line.iter().map(|(text, _)| text.as_str()).collect())
+            .collect()
+    }
+
+    fn wrapped(paragraph: Paragraph, width: usize) -> Vec<String> {
+        text_of(&doc(paragraph), width)
     }
 
     fn doc(paragraph: Paragraph) -> Doc {
@@ -340,13 +479,11 @@ mod tests {
 
     #[test]
     fn wraps_at_word_boundaries_within_the_width() {
-        let lines = layout(
-            &doc(Paragraph::new(vec![Span::plain(
-                "one two three four five six",
-            )])),
-            10,
+        let paragraph = Paragraph::new(vec![Span::plain("one two three four five six")]);
+        assert_eq!(
+            wrapped(paragraph, 10),
+            ["one two", "three four", "five six"]
         );
-        assert_eq!(text(&lines), ["one two", "three four", "five six"]);
     }
 
     #[test]
@@ -354,50 +491,45 @@ mod tests {
         let paragraph = Paragraph::new(vec![Span::plain("alpha beta gamma delta")])
             .indented(2)
             .lead(Span::new("• ", Style::Bullet));
-        let lines = layout(&doc(paragraph), 16);
-        assert_eq!(text(&lines), ["  • alpha beta", "    gamma delta"]);
+        assert_eq!(
+            wrapped(paragraph, 16),
+            ["  • alpha beta", "    gamma delta"]
+        );
     }
 
     #[test]
     fn long_words_are_cut_to_fit() {
-        let lines = layout(
-            &doc(Paragraph::new(vec![Span::plain(
-                "abcdefghijklmnopqrstuvwxyz",
-            )])),
-            10,
+        let paragraph = Paragraph::new(vec![Span::plain("abcdefghijklmnopqrstuvwxyz")]);
+        assert_eq!(
+            wrapped(paragraph, 10),
+            ["abcdefghij", "klmnopqrst", "uvwxyz"]
         );
-        assert_eq!(text(&lines), ["abcdefghij", "klmnopqrst", "uvwxyz"]);
     }
 
     #[test]
     fn wide_characters_count_two_columns() {
-        let lines = layout(
-            &doc(Paragraph::new(vec![Span::plain("日本語 日本語 日本語")])),
-            14,
-        );
-        assert_eq!(text(&lines), ["日本語 日本語", "日本語"]);
-        assert!(lines.iter().all(|line| line_width(line) <= 14));
+        let doc = doc(Paragraph::new(vec![Span::plain("日本語 日本語 日本語")]));
+        assert_eq!(text_of(&doc, 14), ["日本語 日本語", "日本語"]);
+        assert!(layout(&doc, 14).iter().all(|line| line_width(line) <= 14));
     }
 
     #[test]
     fn spans_without_space_between_them_stay_one_word() {
-        let paragraph = Paragraph::new(vec![
+        let doc = doc(Paragraph::new(vec![
             Span::plain("run "),
             Span::new("tips", Style::Command),
             Span::plain("."),
-        ]);
-        let lines = layout(&doc(paragraph), 40);
-        assert_eq!(text(&lines), ["run tips."]);
-        assert_eq!(lines[0].last().unwrap().text, ".");
+        ]));
+        assert_eq!(text_of(&doc, 40), ["run tips."]);
+        assert_eq!(laid_out(&doc, 40)[0].last().unwrap().0, ".");
     }
 
     #[test]
     fn max_lines_cuts_with_an_ellipsis() {
-        let paragraph =
-            Paragraph::new(vec![Span::plain("one two three four five six seven")]).at_most(2);
-        let lines = layout(&doc(paragraph), 10);
-        assert_eq!(text(&lines), ["one two", "three fou…"]);
-        assert!(lines.iter().all(|line| line_width(line) <= 10));
+        let doc =
+            doc(Paragraph::new(vec![Span::plain("one two three four five six seven")]).at_most(2));
+        assert_eq!(text_of(&doc, 10), ["one two", "three fou…"]);
+        assert!(layout(&doc, 10).iter().all(|line| line_width(line) <= 10));
     }
 
     #[test]
@@ -407,25 +539,28 @@ mod tests {
             Span::plain(" 7  Respect    "),
             Span::new("Spell it out", Style::Tagline),
         ]);
-        assert_eq!(text(&layout(&page, 80)), [" 7  Respect    Spell it out"]);
-        assert_eq!(text(&layout(&page, 20)), [" 7  Respect    Spel…"]);
+        assert_eq!(text_of(&page, 80), [" 7  Respect    Spell it out"]);
+        assert_eq!(text_of(&page, 20), [" 7  Respect    Spel…"]);
     }
 
     #[test]
-    fn a_run_of_one_style_is_one_span() {
-        let paragraph = Paragraph::new(vec![
+    fn a_run_of_one_style_is_one_slice_of_the_doc() {
+        let doc = doc(Paragraph::new(vec![
             Span::new("Tip 7 · ", Style::Label),
             Span::new("Respect at work", Style::Title),
-        ]);
-        let lines = layout(&doc(paragraph), 80);
+        ]));
+        let lines = layout(&doc, 80);
+        let first = lines.iter().next().unwrap();
         assert_eq!(
-            lines[0],
-            vec![
-                Span::new("Tip 7 ·", Style::Label),
-                Span::plain(" "),
-                Span::new("Respect at work", Style::Title)
+            first,
+            [
+                Run::new("Tip 7 ·", Style::Label),
+                Run::new(" ", Style::Plain),
+                Run::new("Respect at work", Style::Title)
             ]
         );
+        // The title's words are one slice of the doc's text, not copies.
+        assert!(matches!(first[2].text, Cow::Borrowed(_)));
     }
 
     #[test]
@@ -435,16 +570,15 @@ mod tests {
             Span::new("tips show respect", Style::Command),
             Span::plain(")."),
         ]);
-        let lines = layout(&doc(paragraph), 30);
         assert_eq!(
-            text(&lines),
+            wrapped(paragraph, 30),
             ["today's tip is Respect", "(tips show respect)."]
         );
     }
 
     #[test]
     fn control_characters_never_reach_the_lines() {
-        let lines = layout(&doc(Paragraph::new(vec![Span::plain("a\u{1b}[2J b")])), 40);
-        assert_eq!(text(&lines), ["a^[[2J b"]);
+        let paragraph = Paragraph::new(vec![Span::plain("a\u{1b}[2J b")]);
+        assert_eq!(wrapped(paragraph, 40), ["a^[[2J b"]);
     }
 }

@@ -4,7 +4,7 @@
 use colored::{Color, ColoredString, Styles};
 use std::io::{self, Write};
 
-use super::layout::Line;
+use super::layout::{Lines, Run};
 use super::Style;
 
 /// How one role looks: a colour and a set of attributes, as `colored`
@@ -77,18 +77,46 @@ impl Palette {
         Palette { looks: Some(LOOKS) }
     }
 
-    pub fn paint(&self, lines: &[Line], out: &mut impl Write) -> io::Result<()> {
-        for line in lines {
-            for span in line {
-                match self.looks.as_ref().and_then(|looks| looks.of(span.style)) {
-                    Some(look) => write!(out, "{}", painted(&span.text, look))?,
-                    None => out.write_all(span.text.as_bytes())?,
+    pub fn paint(&self, lines: &Lines, out: &mut impl Write) -> io::Result<()> {
+        for line in lines.iter() {
+            match &self.looks {
+                None => {
+                    for run in line {
+                        out.write_all(run.text.as_bytes())?;
+                    }
                 }
+                Some(looks) => paint_line(looks, line, out)?,
             }
             out.write_all(b"\n")?;
         }
         Ok(())
     }
+}
+
+/// Neighbouring runs of one style are painted as one, so that a styled
+/// stretch starts and ends its colour once.
+fn paint_line(looks: &Looks, line: &[Run], out: &mut impl Write) -> io::Result<()> {
+    let mut rest = line;
+    while let Some(first) = rest.first() {
+        let same = rest
+            .iter()
+            .take_while(|run| run.style == first.style)
+            .count();
+        let (stretch, after) = rest.split_at(same);
+        match looks.of(first.style) {
+            Some(look) => {
+                let text: String = stretch.iter().map(|run| run.text.as_ref()).collect();
+                write!(out, "{}", painted(&text, look))?;
+            }
+            None => {
+                for run in stretch {
+                    out.write_all(run.text.as_bytes())?;
+                }
+            }
+        }
+        rest = after;
+    }
+    Ok(())
 }
 
 fn painted(text: &str, look: Look) -> ColoredString {
