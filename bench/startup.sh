@@ -49,7 +49,7 @@ unset TIPS_FILE XDG_CONFIG_HOME XDG_CONFIG_DIRS NO_COLOR CLICOLOR CLICOLOR_FORCE
 
 # Budgets: instructions against the floor, wall time against fortune,
 # size, and peak memory against the floor.
-instructions_budget=2.50
+instructions_budget=1.80
 fortune_budget=0.50
 size_budget_mib=1.50
 memory_budget=2.00

@@ -210,6 +210,53 @@ fn global_options_go_before_or_after_the_command() {
     assert_eq!(before, after);
 }
 
+/// Each global option is declared before and after the command; where it
+/// is given in both places, the later one (after the command) wins, and
+/// an option given only before the command is not undone by the default
+/// after it.
+#[test]
+fn a_global_option_given_before_and_after_the_command_takes_the_later() {
+    let env = TestEnv::new();
+    let number = |args: &[&str]| json_of(env.bare().args(args))["number"].clone();
+    assert_eq!(
+        number(&[
+            "--date",
+            "2026-11-26",
+            "today",
+            "--date",
+            "2027-02-10",
+            "--json"
+        ]),
+        7
+    );
+    assert_eq!(number(&["--date", "2027-02-10", "--json", "today"]), 7);
+    assert_eq!(number(&["today", "--json", "--date", "2027-02-04"]), 1);
+    let painted = |args: &[&str]| stdout_of(env.bare().args(args)).contains('\u{1b}');
+    assert!(!painted(&[
+        "--color", "always", "show", "7", "--color", "never"
+    ]));
+    assert!(painted(&[
+        "--color", "never", "show", "7", "--color", "always"
+    ]));
+    assert!(
+        painted(&["--color", "always", "show", "7"]),
+        "the default after the command does not undo it"
+    );
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"late\"\ntitle = \"Later\"\nbody = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    let titles = json_of(&mut env.tips(&[
+        "--tips-file",
+        "/nonexistent/tips.toml",
+        "list",
+        "--json",
+        "--tips-file",
+        team.to_str().unwrap(),
+    ]));
+    assert_eq!(titles.as_array().unwrap().last().unwrap()["title"], "Later");
+}
+
 #[test]
 fn color_always_paints_and_never_does_not() {
     let env = TestEnv::new();

@@ -109,6 +109,9 @@ pub fn layout(doc: &Doc, width: usize) -> Lines<'_> {
         words: Vec::with_capacity(160),
         rows: Vec::with_capacity(16),
         stretches: Vec::with_capacity(48),
+        row_start: 0,
+        used: 0,
+        open: None,
     };
     for block in &doc.blocks {
         match block {
@@ -158,15 +161,14 @@ struct Scratch<'d> {
     /// Each word: a range of `pieces` with no space between them, and the
     /// columns it takes.
     words: Vec<(Range<usize>, usize)>,
-    rows: Vec<Row>,
+    /// The finished rows, each a range of `stretches`.
+    rows: Vec<Range<usize>>,
     stretches: Vec<Stretch>,
-}
-
-/// A row being filled: where its stretches start, and the columns used.
-#[derive(Debug, Clone, Copy)]
-struct Row {
-    start: usize,
+    /// The row being filled: where its stretches start, the columns it
+    /// uses, and its last stretch of text while that can still grow.
+    row_start: usize,
     used: usize,
+    open: Option<Piece>,
 }
 
 /// Part of a row: a piece of one text, grown word by word while the words
@@ -185,13 +187,15 @@ impl<'d> Scratch<'d> {
         self.words.clear();
         self.rows.clear();
         self.stretches.clear();
+        self.row_start = 0;
+        self.used = 0;
+        self.open = None;
         self.texts.extend(
             paragraph
                 .spans
                 .iter()
                 .map(|span| (visible(&span.text), span.style)),
         );
-        self.rows.push(Row { start: 0, used: 0 });
     }
 
     fn text_of(&self, piece: &Piece) -> &str {
@@ -271,26 +275,18 @@ impl<'d> Scratch<'d> {
     }
 
     /// Puts a word on the current row, or starts a new row where it does
-    /// not fit.
+    /// not fit. Most words only move the end of the open stretch.
     fn place(&mut self, word: Range<usize>, width: usize, room: usize) {
-        let row = *self.rows.last().expect("rows start non-empty");
-        let row = if row.used > 0 && row.used + 1 + width > room {
-            let next = Row {
-                start: self.stretches.len(),
-                used: 0,
-            };
-            self.rows.push(next);
-            next
-        } else {
-            row
-        };
+        if self.used > 0 && self.used + 1 + width > room {
+            self.end_row();
+        }
+        let spaced = self.used > 0;
         for index in word.clone() {
             let piece = self.pieces[index];
-            let spaced = index == word.start && row.used > 0;
-            let on_this_row = self.stretches.len() > row.start;
-            if let Some(Stretch::Text(open)) = self.stretches.last_mut().filter(|_| on_this_row) {
-                let joins = if spaced {
-                    piece.after_one_space
+            let first = index == word.start;
+            if let Some(open) = self.open.as_mut() {
+                let joins = if first {
+                    spaced && piece.after_one_space
                 } else {
                     open.end == piece.start
                 };
@@ -299,14 +295,13 @@ impl<'d> Scratch<'d> {
                     continue;
                 }
             }
-            if spaced {
+            let before = self.open.take().map(|open| {
+                self.stretches.push(Stretch::Text(open));
+                open.style
+            });
+            if first && spaced {
                 // A space between two words of one style belongs to their
                 // run; between two styles it is plain.
-                let before = match self.stretches.last() {
-                    Some(Stretch::Text(piece)) => Some(piece.style),
-                    Some(Stretch::Space(style)) => Some(*style),
-                    None => None,
-                };
                 let style = if before == Some(piece.style) {
                     piece.style
                 } else {
@@ -314,10 +309,19 @@ impl<'d> Scratch<'d> {
                 };
                 self.stretches.push(Stretch::Space(style));
             }
-            self.stretches.push(Stretch::Text(piece));
+            self.open = Some(piece);
         }
-        let last = self.rows.last_mut().expect("rows start non-empty");
-        last.used = row.used + width + usize::from(row.used > 0);
+        self.used += width + usize::from(spaced);
+    }
+
+    /// Closes the row being filled.
+    fn end_row(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.stretches.push(Stretch::Text(open));
+        }
+        self.rows.push(self.row_start..self.stretches.len());
+        self.row_start = self.stretches.len();
+        self.used = 0;
     }
 }
 
@@ -354,14 +358,12 @@ fn wrap<'d>(
         }
     }
 
+    scratch.end_row();
+
     let rows = scratch.rows.len();
     let shown = paragraph.max_lines.map_or(rows, |max| rows.min(max.max(1)));
     for index in 0..shown {
-        let start = scratch.rows[index].start;
-        let end = scratch
-            .rows
-            .get(index + 1)
-            .map_or(scratch.stretches.len(), |next| next.start);
+        let stretches = scratch.rows[index].clone();
         if margin > 0 {
             match paragraph.lead.as_ref().filter(|_| index == 0) {
                 Some(lead) => {
@@ -371,7 +373,7 @@ fn wrap<'d>(
                 None => lines.push(Run::new(spaces(margin), Style::Plain)),
             }
         }
-        for stretch in &scratch.stretches[start..end] {
+        for stretch in &scratch.stretches[stretches] {
             let run = match stretch {
                 Stretch::Text(piece) => scratch.run_of(piece),
                 Stretch::Space(style) => Run::new(" ", *style),

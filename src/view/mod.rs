@@ -95,6 +95,14 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A page with room for `blocks` blocks, so that it does not grow (a
+    /// reallocation and a copy) while it is built.
+    pub fn with_capacity(blocks: usize) -> Doc {
+        Doc {
+            blocks: Vec::with_capacity(blocks),
+        }
+    }
+
     pub fn push(&mut self, paragraph: Paragraph) {
         self.blocks.push(Block::Paragraph(paragraph));
     }

@@ -19,7 +19,8 @@ fn numbered_title(tip: &Tip) -> Vec<Span> {
 
 /// A tip in full: what `today`, `show` and `random` print.
 pub fn tip_page(tip: &Tip, valentines_day: bool) -> Doc {
-    let mut page = Doc::default();
+    // Title, tagline, body, heading, the prompts, action, source and gaps.
+    let mut page = Doc::with_capacity(16 + tip.prompts.len());
     if valentines_day {
         page.push(Paragraph::new(vec![Span::new(
             VALENTINES_GREETING,
@@ -150,7 +151,7 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
 
 /// The short form for logins: at most eight lines, whatever the width.
 pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
-    let mut page = Doc::default();
+    let mut page = Doc::with_capacity(5);
     if countdown.season == Season::ValentinesDay {
         page.push(
             Paragraph::new(vec![Span::new("Happy Valentine's Day!", Style::Greeting)]).at_most(1),
