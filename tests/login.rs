@@ -433,6 +433,20 @@ fn motd_json_carries_the_tip_prompt_and_countdown() {
         .iter()
         .any(|p| p == prompt));
     assert_eq!(motd["countdown"]["days"], 4);
+    assert_eq!(motd["shown"], true);
+}
+
+/// A script that asked for JSON gets JSON on every call: the later calls
+/// of a day say that nothing is shown, rather than print nothing.
+#[test]
+fn motd_json_once_per_day_says_when_nothing_is_shown() {
+    let env = TestEnv::new();
+    let args = ["--json", "motd", "--once-per-day", "--date", PLAIN_DAY];
+    let first = json_of(&mut env.tips(&args));
+    assert_eq!(first["shown"], true);
+    assert!(first["tip"]["slug"].is_string());
+    let again = json_of(&mut env.tips(&args));
+    assert_eq!(again, serde_json::json!({"date": PLAIN_DAY, "shown": false}));
 }
 
 #[test]
