@@ -446,7 +446,10 @@ fn motd_json_once_per_day_says_when_nothing_is_shown() {
     assert_eq!(first["shown"], true);
     assert!(first["tip"]["slug"].is_string());
     let again = json_of(&mut env.tips(&args));
-    assert_eq!(again, serde_json::json!({"date": PLAIN_DAY, "shown": false}));
+    assert_eq!(
+        again,
+        serde_json::json!({"date": PLAIN_DAY, "shown": false})
+    );
 }
 
 #[test]

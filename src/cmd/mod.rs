@@ -36,41 +36,33 @@ pub trait Run {
 
 impl Run for Command {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        match self {
-            Command::Today(command) => command.run(session, out),
-            Command::Show(command) => command.run(session, out),
-            Command::List(command) => command.run(session, out),
-            Command::Countdown(command) => command.run(session, out),
-            Command::Random(command) => command.run(session, out),
-            Command::Motd(command) => command.run(session, out),
-            Command::Init(command) => command.run(session, out),
-            Command::Search(command) => command.run(session, out),
-            Command::Calendar(command) => command.run(session, out),
-            Command::Export(command) => command.run(session, out),
-            Command::Paths(command) => command.run(session, out),
-            Command::Completions(command) => command.run(session, out),
-            Command::Man(command) => command.run(session, out),
-        }
+        self.parts().0.run(session, out)
     }
 }
 
 impl Command {
     /// The global options as given after the command.
     pub fn global(&self) -> &GlobalArgs {
+        self.parts().1
+    }
+
+    /// The command to run, and the global options given after it: the one
+    /// place that knows every command.
+    fn parts(&self) -> (&dyn Run, &GlobalArgs) {
         match self {
-            Command::Today(command) => &command.global,
-            Command::Show(command) => &command.global,
-            Command::List(command) => &command.global,
-            Command::Countdown(command) => &command.global,
-            Command::Random(command) => &command.global,
-            Command::Motd(command) => &command.global,
-            Command::Init(command) => &command.global,
-            Command::Search(command) => &command.global,
-            Command::Calendar(command) => &command.global,
-            Command::Export(command) => &command.global,
-            Command::Paths(command) => &command.global,
-            Command::Completions(command) => &command.global,
-            Command::Man(command) => &command.global,
+            Command::Today(command) => (command, &command.global),
+            Command::Show(command) => (command, &command.global),
+            Command::List(command) => (command, &command.global),
+            Command::Countdown(command) => (command, &command.global),
+            Command::Random(command) => (command, &command.global),
+            Command::Motd(command) => (command, &command.global),
+            Command::Init(command) => (command, &command.global),
+            Command::Search(command) => (command, &command.global),
+            Command::Calendar(command) => (command, &command.global),
+            Command::Export(command) => (command, &command.global),
+            Command::Paths(command) => (command, &command.global),
+            Command::Completions(command) => (command, &command.global),
+            Command::Man(command) => (command, &command.global),
         }
     }
 }
