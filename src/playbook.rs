@@ -2,7 +2,7 @@
 //! team playbook.
 
 use std::fmt;
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
@@ -160,8 +160,16 @@ fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
-    refuse_unless_regular(&file)?;
+        .open(path)
+        .map_err(|error| match error.raw_os_error() {
+            // A socket cannot be opened at all; say what it is.
+            Some(libc::ENXIO) => std::fs::metadata(path)
+                .and_then(|metadata| refuse_unless_regular_kind(metadata.file_type()))
+                .err()
+                .unwrap_or(error),
+            _ => error,
+        })?;
+    refuse_unless_regular_kind(file.metadata()?.file_type())?;
     let mut bytes = Vec::new();
     file.take(MAX_PLAYBOOK_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_PLAYBOOK_BYTES {
@@ -176,8 +184,7 @@ fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn refuse_unless_regular(file: &File) -> io::Result<()> {
-    let kind = file.metadata()?.file_type();
+fn refuse_unless_regular_kind(kind: std::fs::FileType) -> io::Result<()> {
     let what = if kind.is_file() {
         return Ok(());
     } else if kind.is_dir() {

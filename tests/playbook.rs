@@ -236,8 +236,14 @@ fn a_playbook_that_is_not_a_regular_file_is_refused_without_waiting() {
     let fifo = env.home().join("tips.fifo");
     let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(status.success(), "mkfifo");
+    let socket = env.home().join("tips.socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let timeout = std::time::Duration::from_secs(10);
-    for special in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+    for special in [
+        fifo.as_path(),
+        socket.as_path(),
+        std::path::Path::new("/dev/zero"),
+    ] {
         env.tips(&["--tips-file", special.to_str().unwrap(), "list"])
             .timeout(timeout)
             .assert()
