@@ -58,9 +58,9 @@ impl<'d> Lines<'d> {
     }
 
     /// The runs of the line being built, not yet ended.
-    fn open_line(&mut self) -> &mut [Run<'d>] {
+    fn open_line(&self) -> &[Run<'d>] {
         let start = self.ends.last().copied().unwrap_or(0);
-        &mut self.runs[start..]
+        &self.runs[start..]
     }
 
     /// Drops characters from the end of the open line until it fits in
@@ -68,7 +68,7 @@ impl<'d> Lines<'d> {
     fn cut_open_line(&mut self, room: usize) {
         let start = self.ends.last().copied().unwrap_or(0);
         let room = room.saturating_sub(ELLIPSIS.width());
-        while line_width(&self.runs[start..]) > room {
+        while line_width(self.open_line()) > room {
             let Some(last) = self.runs[start..].last_mut() else {
                 break;
             };
