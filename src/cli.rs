@@ -15,6 +15,7 @@ Examples:
   tips countdown            Days to Valentine's Day and where the season stands
   tips --date 2027-02-10    The tip of another day
   tips list --json          All tips, for scripts
+  tips calendar > tips.ics  The season as events to import into a calendar program
   eval \"$(tips init bash)\"  A short tip at every new terminal (see tips init --help)";
 
 /// Romantic Sales: coaching tips for complex, high-tech selling.
