@@ -16,6 +16,12 @@ pub struct Invocation {
     pub global: GlobalArgs,
 }
 
+/// Where the shell asks for completions (at a TAB), the answer and how it
+/// ended; `None` for every other run.
+pub fn answer_completion_request() -> Option<ExitCode> {
+    crate::cmd::complete_if_asked(std::env::args_os())
+}
+
 /// clap's parse of the process's arguments, with the global options given
 /// before and after the command resolved into one set.
 pub fn parse_command_line() -> Result<Invocation, clap::Error> {

@@ -19,6 +19,8 @@ mod search;
 mod show;
 mod today;
 
+pub use completions::complete_if_asked;
+
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
