@@ -221,6 +221,7 @@ The tip shows once a day, only in interactive terminals, and never when
 ~/.hushlogin exists or TIPS_QUIET is set.")]
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct InitArgs {
+    /// The shell to print the code for
     #[arg(value_enum)]
     pub shell: InitShell,
 
@@ -320,6 +321,7 @@ Examples:
   tips completions fish > ~/.config/fish/completions/tips.fish")]
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct CompletionsArgs {
+    /// The shell to complete in
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
     // The global options, where they are given after the command.
