@@ -562,6 +562,7 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     }
     let file = env.write("tips.1", &page);
     let lint = Command::new("mandoc")
+        .env("HOME", env.home())
         .args(["-T", "lint", "-W", "warning"])
         .arg(&file)
         .output()
@@ -573,6 +574,7 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
         String::from_utf8_lossy(&lint.stderr)
     );
     let output = Command::new("man")
+        .env("HOME", env.home())
         .args(["--warnings", "-l"])
         .arg(&file)
         .env("MANPAGER", "cat")
