@@ -141,7 +141,7 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
             ))]));
             page.push(Paragraph::new(vec![Span::plain(format!(
                 "The Romantic Sales season starts in {}, on {}, with one tip a day until the 13th.",
-                days(until_season),
+                count_of_days(until_season),
                 dates::long(starts)
             ))]));
         }
