@@ -50,7 +50,8 @@ const TIP_FIELDS: &[(&str, &str)] = &[
     ("source", "source = \"Our team's handbook\""),
 ];
 
-const REQUIRED_FIELDS: &[&str] = &["number", "slug", "title", "body", "prompts"];
+/// In the order a missing one is reported.
+const REQUIRED_FIELDS: [&str; 5] = ["number", "slug", "title", "body", "prompts"];
 
 const TOP_FIELDS: &[&str] = &["replace_builtin", "tip"];
 
@@ -266,44 +267,46 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
             }
         }
     }
-    let missing = REQUIRED_FIELDS.iter().find(|field| match **field {
-        "number" => number.is_none(),
-        "slug" => slug.is_none(),
-        "prompts" => prompts.is_none(),
-        other => !text.contains_key(other),
-    });
-    if let Some(field) = missing {
+    let name = match (&number, &slug) {
+        (Some(number), Some(slug)) => format!("tip {} ('{}')", number.get_ref(), slug.get_ref()),
+        (Some(number), None) => format!("tip {}", number.get_ref()),
+        _ => "this tip".to_string(),
+    };
+    let (title, body) = (text.remove("title"), text.remove("body"));
+    let absent = [
+        number.is_none(),
+        slug.is_none(),
+        title.is_none(),
+        body.is_none(),
+        prompts.is_none(),
+    ];
+    let (Some(number), Some(slug), Some(title), Some(body), Some(prompts)) =
+        (number, slug, title, body, prompts)
+    else {
+        let missing = REQUIRED_FIELDS
+            .iter()
+            .zip(absent)
+            .find_map(|(field, absent)| absent.then_some(*field))
+            .unwrap_or("a field");
         let example = TIP_FIELDS
             .iter()
-            .find(|(name, _)| name == field)
+            .find(|(field, _)| *field == missing)
             .map_or("", |(_, example)| example);
-        let name = match (&number, &slug) {
-            (Some(number), Some(slug)) => {
-                format!("tip {} ('{}')", number.get_ref(), slug.get_ref())
-            }
-            (Some(number), None) => format!("tip {}", number.get_ref()),
-            _ => "this tip".to_string(),
-        };
         return Err(Found::at(
             start,
-            format!("{name} has no {field}: add one, like {example}"),
+            format!("{name} has no {missing}: add one, like {example}"),
         ));
-    }
-    let (Some(number), Some(slug), Some(prompts)) = (number, slug, prompts) else {
-        unreachable!("every required field was found above");
     };
-    let mut take = |field: &str| text.remove(field);
-    let tip = RawTip {
+    Ok(RawTip {
         number,
         slug,
-        title: take("title").unwrap_or_default(),
-        tagline: take("tagline"),
-        body: take("body").unwrap_or_default(),
-        action: take("action"),
-        source: take("source"),
+        title,
+        tagline: text.remove("tagline"),
+        body,
         prompts: prompts.into_inner(),
-    };
-    Ok(tip)
+        action: text.remove("action"),
+        source: text.remove("source"),
+    })
 }
 
 /// The known name closest to a misspelt one, if one is close enough to be
@@ -328,8 +331,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
