@@ -246,6 +246,20 @@ mod tests {
         assert!(text.ends_with("\\\"\"\"\""), "{text}");
     }
 
+    /// Two texts that broke earlier drafts: a run of blanks longer than a
+    /// line (a line after a cut must not start with a blank), and quotes
+    /// that would stand three together.
+    #[test]
+    fn blank_runs_and_quote_runs_read_back_exactly() {
+        for text in [
+            format!("a{}b", " ".repeat(77)),
+            format!("\"\"\"{}", "漢".repeat(31)),
+        ] {
+            let tips = [tip_with(&text)];
+            assert_eq!(read_back(&tips), tips.to_vec());
+        }
+    }
+
     /// Text that tests the cuts: words of every script beside long runs of
     /// blanks, quotes and backslashes, and characters TOML must escape.
     fn awkward_text() -> impl Strategy<Value = String> {
