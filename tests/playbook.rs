@@ -1,4 +1,4 @@
-//! Team playbooks, search, export, completions and the man page.
+//! Team playbooks, search, export and the man page.
 
 mod common;
 
@@ -771,166 +771,6 @@ fn paths_says_a_playbook_in_force_is_broken_and_why() {
 }
 
 #[test]
-fn completions_offer_the_slugs_and_pass_each_shells_syntax_check() {
-    let env = TestEnv::new();
-    let team = env.write("team.toml", TEAM_TIP);
-    for (shell, checker, check_args) in [
-        ("bash", "bash", &["-n"][..]),
-        ("zsh", "zsh", &["-n"][..]),
-        ("fish", "fish", &["--no-execute"][..]),
-    ] {
-        let script = stdout_of(&mut env.tips(&[
-            "--tips-file",
-            team.to_str().unwrap(),
-            "completions",
-            shell,
-        ]));
-        assert!(
-            script.contains("respect") && script.contains("follow-up"),
-            "{shell} completes the slugs"
-        );
-        if !require(checker) {
-            continue;
-        }
-        let file = env.write(&format!("tips.{shell}"), &script);
-        let output = Command::new(checker)
-            .args(check_args)
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{shell}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    for shell in ["elvish", "powershell"] {
-        assert!(
-            stdout_of(&mut env.tips(&["completions", shell])).contains("countdown"),
-            "{shell}"
-        );
-    }
-}
-
-/// What bash's completion offers for a command line, the last word being
-/// the one under the cursor.
-fn bash_completes(script: &std::path::Path, words: &[&str], dir: &std::path::Path) -> Vec<String> {
-    let quoted: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
-    let cword = words.len() - 1;
-    let probe = format!(
-        ". '{}' 2>/dev/null; COMP_WORDS=({}); COMP_CWORD={cword}; COMP_LINE='{}'; COMP_POINT=${{#COMP_LINE}}; \
-         _tips tips \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\" 2>/dev/null; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        script.display(),
-        quoted.join(" "),
-        words.join(" "),
-    );
-    let output = Command::new("bash")
-        .args(["--noprofile", "--norc", "-c", &probe])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter(|line| !line.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-#[test]
-fn bash_completion_offers_slugs_once_and_no_files_for_a_date() {
-    if !require("bash") {
-        return;
-    }
-    let env = TestEnv::new();
-    env.write("a-file-in-the-way", "");
-    let file = env.write(
-        "tips.bash",
-        &stdout_of(&mut env.tips(&["completions", "bash"])),
-    );
-    // Completion runs in HOME, where the files are.
-    let in_home = |words: &[&str]| bash_completes(&file, words, env.home());
-    assert_eq!(in_home(&["tips", "show", "res"]), ["respect"]);
-    assert_eq!(in_home(&["tips", "--json", "show", "res"]), ["respect"]);
-    let after_name = in_home(&["tips", "show", "respect", ""]);
-    assert!(
-        !after_name.contains(&"respect".to_string()),
-        "{after_name:?}"
-    );
-    assert!(after_name.contains(&"--json".to_string()), "{after_name:?}");
-    let after_date = in_home(&["tips", "show", "--date", "2027-02-10", ""]);
-    assert!(
-        after_date.contains(&"respect".to_string()),
-        "{after_date:?}"
-    );
-    for words in [
-        &["tips", "--date", ""][..],
-        &["tips", "calendar", "--from", ""],
-    ] {
-        let offered = in_home(words);
-        assert!(
-            !offered
-                .iter()
-                .any(|word| word.contains("a-file-in-the-way")),
-            "{words:?} offers files: {offered:?}"
-        );
-    }
-    assert_eq!(in_home(&["tips", "--color", "n"]), ["never"]);
-}
-
-#[test]
-fn fish_completion_completes_a_slug_for_show() {
-    if !require("fish") {
-        return;
-    }
-    let env = TestEnv::new();
-    let team = env.write(
-        "team.toml",
-        &TEAM_TIP.replace("Follow Up Fast", r"It's a \\ 'quote'"),
-    );
-    let file = env.write(
-        "tips.fish",
-        &stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "completions", "fish"])),
-    );
-    let probe = format!(
-        "source '{}'; complete -C 'tips show res'; complete -C 'tips show fol'",
-        file.display()
-    );
-    let output = Command::new("fish")
-        .args(["--no-config", "-c", &probe])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
-        "respect\tRespect\nfollow-up\tIt's a \\ 'quote'\n"
-    );
-}
-
-#[test]
-fn fish_completes_the_values_of_a_global_option_before_the_command() {
-    if !require("fish") {
-        return;
-    }
-    let env = TestEnv::new();
-    let file = env.write(
-        "tips.fish",
-        &stdout_of(&mut env.tips(&["completions", "fish"])),
-    );
-    for line in ["tips --color ", "tips today --color "] {
-        let probe = format!("source '{}'; complete -C '{line}'", file.display());
-        let output = Command::new("fish")
-            .args(["--no-config", "-c", &probe])
-            .current_dir(env.home())
-            .output()
-            .unwrap();
-        let values: Vec<String> = String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .map(|line| line.split('\t').next().unwrap_or_default().to_string())
-            .collect();
-        assert_eq!(values, ["always", "auto", "never"], "{line:?}");
-    }
-}
-
-#[test]
 fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     let env = TestEnv::new();
     let page = stdout_of(&mut env.tips(&["man"]));
@@ -939,6 +779,7 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     }
     let file = env.write("tips.1", &page);
     let lint = Command::new("mandoc")
+        .env("HOME", env.home())
         .args(["-T", "lint", "-W", "warning"])
         .arg(&file)
         .output()
@@ -950,6 +791,7 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
         String::from_utf8_lossy(&lint.stderr)
     );
     let output = Command::new("man")
+        .env("HOME", env.home())
         .args(["--warnings", "-l"])
         .arg(&file)
         .env("MANPAGER", "cat")
