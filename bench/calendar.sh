@@ -13,10 +13,10 @@
 # starting the process, reading the playbook), and for 256 KiB and 1 MiB
 # the time, the time above the baseline, and that cost per MiB. A linear
 # writer costs the same per MiB at both lengths (a ratio near 1.00, or
-# below it as the fixed costs spread); a quadratic one gives about 4. Then the season (11 days) and
-# a leap year (366 days) of the 1 MiB tip, with their cost per MiB written
-# and the peak memory of the year, which stays near one event's size
-# because the file is written an event at a time.
+# below it as the fixed costs spread); a quadratic one gives about 4. Then
+# the season (11 days) and a leap year (366 days) of the 1 MiB tip, with
+# their cost per MiB written, and the peak memory of the year, which stays
+# near one event's size because the file is written an event at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
