@@ -554,3 +554,55 @@ proptest! {
         }
     }
 }
+
+/// A first day anywhere from 0001-01-01 to 9999-12-31, most often within
+/// a year of either end, where a run of days meets the end of the calendar.
+fn first_day() -> impl Strategy<Value = chrono::NaiveDate> {
+    let start = chrono::NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+    let end = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let span = end.signed_duration_since(start).num_days();
+    prop_oneof![
+        (0..=400i64).prop_map(move |days| start + chrono::Duration::days(days)),
+        (0..=400i64).prop_map(move |days| end - chrono::Duration::days(days)),
+        (0..=span).prop_map(move |days| start + chrono::Duration::days(days)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn any_run_of_days_is_written_with_four_digit_years_or_refused_in_one_line(
+        from in first_day(),
+        days in 1..=366u16,
+    ) {
+        let env = TestEnv::new();
+        let from_text = from.format("%Y-%m-%d").to_string();
+        let days_text = days.to_string();
+        let output = env
+            .tips(&["calendar", "--from", &from_text, "--days", &days_text])
+            .output()
+            .unwrap();
+        let last = from + chrono::Duration::days(i64::from(days) - 1);
+        if last <= chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap() {
+            prop_assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            assert_well_formed_lines(&output.stdout);
+            let ics = String::from_utf8(output.stdout).unwrap();
+            prop_assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), usize::from(days));
+            for line in ics.lines() {
+                if let Some(date) = line
+                    .strip_prefix("DTSTART;VALUE=DATE:")
+                    .or_else(|| line.strip_prefix("DTEND;VALUE=DATE:"))
+                {
+                    let date = date.trim_end();
+                    prop_assert!(
+                        date.len() == 8 && date.bytes().all(|byte| byte.is_ascii_digit()),
+                        "{}", line
+                    );
+                }
+            }
+        } else {
+            assert_usage_error(&output, "9999-12-31");
+        }
+    }
+}

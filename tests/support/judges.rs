@@ -38,6 +38,8 @@ fn judge_command(env: &TestEnv, program: impl AsRef<std::ffi::OsStr>) -> Command
         .env_clear()
         .env("HOME", env.home())
         .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        // Nothing written beside the parsers' own files either.
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .stdin(Stdio::null());
     command
 }
