@@ -7,7 +7,7 @@ mod common;
 #[path = "support/judges.rs"]
 mod judges;
 
-use common::{assert_usage_error, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use common::{assert_usage_error, json_of, require, stdout_of, tips_binary, TestEnv, PLAIN_DAY};
 use judges::{calcurse_read, parsers_read};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -221,6 +221,56 @@ fn the_season_is_whole_and_the_same_events_until_valentines_day_then_next_years(
     let after = uids("2027-02-15");
     assert_eq!(after.len(), 11);
     assert_eq!(after[0], "tips-2028-02-04");
+}
+
+/// The first UID of `tips calendar` run at `utc_time` (faketime, which
+/// reads the time in UTC here) in the time zone `zone`.
+fn first_uid_at(env: &TestEnv, utc_time: &str, zone: &str) -> Option<String> {
+    if !require("faketime") {
+        return None;
+    }
+    let output = Command::new("faketime")
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        // For faketime's own use; tips is named by its full path.
+        .env("PATH", "/usr/bin:/bin")
+        .env("TZ", "UTC")
+        .arg(utc_time)
+        .arg("/usr/bin/env")
+        .arg(format!("TZ={zone}"))
+        .arg(tips_binary())
+        .args(["--color", "never", "calendar"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ics = String::from_utf8(output.stdout).unwrap();
+    let uid = ics.lines().find_map(|line| line.strip_prefix("UID:"));
+    Some(uid.expect("an event").trim_end().to_string())
+}
+
+#[test]
+fn the_season_to_write_turns_over_at_local_midnight_after_valentines_day() {
+    // 10:00 UTC on 14 February is midnight in UTC+14: there the season
+    // written turns to next year's, while in UTC it is still this year's.
+    let env = TestEnv::new();
+    for (time, zone, first) in [
+        ("2027-02-14 09:59:55", "<+14>-14", "tips-2027-02-04"),
+        ("2027-02-14 10:00:05", "<+14>-14", "tips-2028-02-04"),
+        ("2027-02-14 10:00:05", "UTC", "tips-2027-02-04"),
+        ("2027-02-14 23:59:55", "UTC", "tips-2027-02-04"),
+        ("2027-02-15 00:00:05", "UTC", "tips-2028-02-04"),
+    ] {
+        let Some(uid) = first_uid_at(&env, time, zone) else {
+            return;
+        };
+        assert_eq!(uid, first, "at {time} UTC in {zone}");
+    }
 }
 
 #[test]
