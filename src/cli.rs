@@ -281,7 +281,7 @@ pub struct CalendarArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other)]
     pub days: Option<u16>,
 
-    /// Add a reminder to each event at this local time of its day
+    /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")
     #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time, value_hint = ValueHint::Other)]
     pub alarm: Option<NaiveTime>,
     // The global options, where they are given after the command.
