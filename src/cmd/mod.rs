@@ -8,12 +8,14 @@ mod completions;
 mod countdown;
 mod export;
 mod init;
+mod journal;
 mod json;
 mod list;
 mod man;
 mod motd;
 mod paths;
 mod random;
+mod reflect;
 mod search;
 mod show;
 mod today;
@@ -24,6 +26,7 @@ use std::path::PathBuf;
 use crate::cli::{Command, GlobalArgs};
 use crate::dates;
 use crate::error::Error;
+use crate::journal::Entry;
 use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::playbook::{self, Loaded};
@@ -60,6 +63,8 @@ impl Command {
             Command::Search(command) => (command, &command.global),
             Command::Calendar(command) => (command, &command.global),
             Command::Export(command) => (command, &command.global),
+            Command::Reflect(command) => (command, &command.global),
+            Command::Journal(command) => (command, &command.global),
             Command::Paths(command) => (command, &command.global),
             Command::Completions(command) => (command, &command.global),
             Command::Man(command) => (command, &command.global),
@@ -117,6 +122,17 @@ impl Session {
         locations::state_dir(&locations::process_env)
     }
 
+    /// Where the journal's entries are kept.
+    pub fn journal_dir(&self) -> Option<PathBuf> {
+        locations::journal_dir(&locations::process_env)
+    }
+
+    /// The newest journal entry of a tip, dated today or before; `None`
+    /// where there is none or no journal can be found. Reads one file.
+    pub fn last_time(&self, tip: &Tip) -> Option<Entry> {
+        crate::journal::newest(&self.journal_dir()?, &tip.slug, self.today())
+    }
+
     /// The tips in force; a broken playbook is an error (exit 1).
     pub fn tips(&self) -> Result<TipSet, Error> {
         let places = self.playbook_places();
@@ -132,10 +148,29 @@ fn print_tip(
     tip: &Tip,
     valentines_day: bool,
 ) -> Result<(), Error> {
+    print_tip_with_last_time(session, out, tip, valentines_day, None)
+}
+
+/// A whole tip, followed by the newest journal entry on it where there is
+/// one (`last_time` in JSON).
+fn print_tip_with_last_time(
+    session: &Session,
+    out: &mut Output,
+    tip: &Tip,
+    valentines_day: bool,
+    last_time: Option<&Entry>,
+) -> Result<(), Error> {
     if session.json() {
-        out.json(tip)?;
+        out.json(&json::TipWithLastTime {
+            tip,
+            last_time: last_time.map(json::LastTimeJson::new),
+        })?;
     } else {
-        out.page(&pages::tip_page(tip, valentines_day))?;
+        let mut page = pages::tip_page(tip, valentines_day);
+        if let Some(entry) = last_time {
+            pages::add_last_time(&mut page, entry);
+        }
+        out.page(&page)?;
     }
     Ok(())
 }
