@@ -223,18 +223,26 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
     let mut contents = text.trim_end().to_string();
     contents.push('\n');
     write_new_private(&temporary, contents.as_bytes())?;
-    let result = link_under_free_name(&folder, &temporary, date);
-    let _ = fs::remove_file(&temporary);
-    result
-}
-
-fn link_under_free_name(folder: &Path, temporary: &Path, date: NaiveDate) -> io::Result<PathBuf> {
-    let mut sequence = entry_names(folder)
+    let newest_that_day = entry_names(&folder)
         .iter()
         .filter(|(day, _, _)| *day == date)
         .map(|(_, sequence, _)| *sequence)
         .max()
         .unwrap_or(0);
+    let result = link_after(&folder, &temporary, date, newest_that_day);
+    let _ = fs::remove_file(&temporary);
+    result
+}
+
+/// Links the temporary file in as the entry of `date` with the first free
+/// sequence number after `sequence`. The listing that gave `sequence` may
+/// be stale by now, as another writer may have taken the next number.
+fn link_after(
+    folder: &Path,
+    temporary: &Path,
+    date: NaiveDate,
+    mut sequence: u32,
+) -> io::Result<PathBuf> {
     // Each attempt that loses a race moves on by one; a thousand writers
     // at once on one tip and day would be a strange journal indeed.
     for _ in 0..1000 {
@@ -376,7 +384,8 @@ mod tests {
             without_guidance(edited),
             "Asked Acme's architect\n  - for the rollout\n\n# a heading stays"
         );
-        let tip = &crate::tip::TipSet::builtin().all()[6];
+        let tips = crate::tip::TipSet::builtin();
+        let tip = &tips.all()[6];
         assert_eq!(without_guidance(&draft(tip, day("2026-11-26"))), "");
     }
 
@@ -415,6 +424,23 @@ mod tests {
             .map(|item| item.file_name())
             .collect();
         assert_eq!(left.len(), 2, "no temporary file is left: {left:?}");
+    }
+
+    #[test]
+    fn a_name_taken_since_the_listing_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path();
+        fs::write(folder.join("2026-11-26-1.md"), "taken meanwhile\n").unwrap();
+        let temporary = folder.join(".new.tmp");
+        fs::write(&temporary, "mine\n").unwrap();
+        // As if the listing was made before the other writer's entry.
+        let path = link_after(folder, &temporary, day("2026-11-26"), 0).unwrap();
+        assert_eq!(path, folder.join("2026-11-26-2.md"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine\n");
+        assert_eq!(
+            fs::read_to_string(folder.join("2026-11-26-1.md")).unwrap(),
+            "taken meanwhile\n"
+        );
     }
 
     /// Long runs of multibyte text beside long runs of blanks, the text
