@@ -471,7 +471,7 @@ mod tests {
                 let entry = newest(&journal, "respect", date).unwrap();
                 prop_assert_eq!(entry.date, date);
                 prop_assert_eq!(tidy(&entry.text), kept.clone());
-                prop_assert!(entry.first_line().trim().len() > 0);
+                prop_assert!(!entry.first_line().trim().is_empty());
             }
         }
 

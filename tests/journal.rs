@@ -432,10 +432,10 @@ fn entries_are_private_files_under_xdg_data_home() {
     assert_eq!(mode(&entry), 0o600);
     // Nothing else is left beside it, such as a temporary file.
     assert_eq!(fs::read_dir(journal.join("respect")).unwrap().count(), 1);
-    let paths = json_of(&mut env.tips(&["paths", "--json"]).env("XDG_DATA_HOME", &data));
+    let paths = json_of(env.tips(&["paths", "--json"]).env("XDG_DATA_HOME", &data));
     assert_eq!(paths["journal"]["path"], journal.to_str().unwrap());
     assert_eq!(paths["journal"]["exists"], true);
-    let text = stdout_of(&mut env.tips(&["paths"]).env("XDG_DATA_HOME", &data));
+    let text = stdout_of(env.tips(&["paths"]).env("XDG_DATA_HOME", &data));
     assert!(text.contains(journal.to_str().unwrap()), "{text}");
 }
 
@@ -671,7 +671,7 @@ fn motd_adds_one_line_and_stays_within_eight() {
         ("2027-02-14", "80"),
         ("2027-02-14", "20"),
     ] {
-        let motd = stdout_of(&mut env.tips(&["motd", "--date", date]).env("COLUMNS", columns));
+        let motd = stdout_of(env.tips(&["motd", "--date", date]).env("COLUMNS", columns));
         assert!(motd.lines().count() <= 8, "{date} at {columns}: {motd}");
         let last_time: Vec<&str> = motd
             .lines()
@@ -875,7 +875,7 @@ mod awkward_text {
             prop_assert_eq!(kept.trim_matches('\n'), expected.trim_matches('\n'));
             let show = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
             prop_assert!(show.contains("Last time (26 Nov 2026) you wrote"));
-            let motd = stdout_of(&mut env.tips(&["motd", "--date", WEEKS_LATER]).env("COLUMNS", "20"));
+            let motd = stdout_of(env.tips(&["motd", "--date", WEEKS_LATER]).env("COLUMNS", "20"));
             prop_assert!(motd.lines().count() <= 8, "{}", motd);
         }
     }
