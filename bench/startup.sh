@@ -43,7 +43,7 @@ tips="$PWD/target/release/tips"
 # A clean, fixed environment: no playbook, state in a fresh folder, a real
 # time zone to load (as a login has); output to /dev/null, as a login's
 # terminal costs the same for every program.
-export HOME="$work/home" XDG_STATE_HOME="$work/state" TZ=Europe/Berlin
+export HOME="$work/home" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" TZ=Europe/Berlin
 mkdir -p "$HOME"
 unset TIPS_FILE XDG_CONFIG_HOME XDG_CONFIG_DIRS NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
 
@@ -91,6 +91,23 @@ for with_date in no yes; do
     measure "tips motd --once-per-day$suffix (first)" "$tips" motd --once-per-day "${extra[@]}"
     measure "tips motd --once-per-day$suffix (again)" "$tips" motd --once-per-day "${extra[@]}"
 done
+# A long journal: 1,000 entries, all on the tip of the day (the worst case,
+# since only that tip's folder is listed), on the days before today. The
+# newest is found from the listing of names, and only it is read.
+slug=$("$tips" today --date "$date" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["slug"])')
+python3 - "$XDG_DATA_HOME/tips/journal/$slug" "$date" <<'PY'
+import datetime, os, sys
+folder, today = sys.argv[1], datetime.date.fromisoformat(sys.argv[2])
+os.makedirs(folder, mode=0o700)
+for n in range(1000):
+    day = today - datetime.timedelta(days=n // 2 + 1)
+    with open(os.path.join(folder, f"{day.isoformat()}-{n % 2 + 1}.md"), "w") as entry:
+        entry.write(f"Entry {n}: what I tried, and what the customer said.\nA second line.\n")
+PY
+measure "tips motd --date, 1,000 journal entries" "$tips" motd --date "$date"
+measure "tips today --date, 1,000 journal entries" "$tips" today --date "$date"
+rm -rf "$XDG_DATA_HOME"
+
 printf '%-46s %12s %8s\n' "worst ratio (budget $instructions_budget)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
 python3 -c "import sys; sys.exit($worst > $instructions_budget)" || over+=("instructions: worst $(python3 -c "print(f'{$worst:.2f}')") x floor")
 
