@@ -880,3 +880,26 @@ mod awkward_text {
         }
     }
 }
+
+#[test]
+fn a_full_disk_or_closed_pipe_ends_journal_output_as_elsewhere() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "something", "--date", RESPECT_DAY]);
+    for args in [
+        &["journal"][..],
+        &["journal", "--markdown"],
+        &["journal", "--json"],
+    ] {
+        let full = env.writing_to_full_disk(args);
+        assert_eq!(full.status.code(), Some(1), "{args:?}");
+        let stderr = stderr_of(&full);
+        assert!(
+            stderr.starts_with("tips: cannot write output: "),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}");
+        let closed = env.writing_to_closed_pipe(args);
+        assert_eq!(closed.status.code(), Some(0), "{args:?}");
+        assert!(closed.stderr.is_empty(), "{args:?}: {}", stderr_of(&closed));
+    }
+}
