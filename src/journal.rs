@@ -105,7 +105,25 @@ fn entry_names(folder: &Path) -> Vec<(NaiveDate, u32, String)> {
 /// huge or non-UTF-8 file), in which case the next newest is tried.
 pub fn newest(journal: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Entry> {
     let folder = journal.join(slug);
-    let mut names = entry_names(&folder);
+    let name = newest_name(&folder, on_or_before)?;
+    let fast = parse_entry_name(&name).and_then(|(date, sequence)| {
+        let path = folder.join(&name);
+        let text = read_entry(&path).ok()?;
+        Some(Entry {
+            date,
+            sequence,
+            slug: slug.to_string(),
+            text,
+            path,
+        })
+    });
+    // The newest name is nearly always a readable entry; where it is not,
+    // the whole folder is sorted and tried in order.
+    fast.or_else(|| newest_readable(&folder, slug, on_or_before))
+}
+
+fn newest_readable(folder: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Entry> {
+    let mut names = entry_names(folder);
     names.retain(|(date, _, _)| *date <= on_or_before);
     names.sort_unstable_by_key(|(date, sequence, _)| Reverse((*date, *sequence)));
     names.into_iter().find_map(|(date, sequence, name)| {
@@ -119,6 +137,157 @@ pub fn newest(journal: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Ent
             path,
         })
     })
+}
+
+/// The name of the newest entry in a folder dated `on_or_before` or
+/// earlier, found in one pass over its listing. A login pays for every name
+/// in the folder, so each is looked at as bytes where the C library left
+/// it, with nothing allocated: a name whose first ten bytes (an entry's
+/// day) sort before the best day so far, or after the limit, is passed
+/// over at once, and only the rest are checked in full.
+fn newest_name(folder: &Path, on_or_before: NaiveDate) -> Option<String> {
+    let limit = dates::iso(on_or_before.min(LAST_DAY));
+    let limit_key = day_key(limit.as_bytes())?;
+    let mut listing = Listing::open(folder)?;
+    let mut best_key = (0, 0);
+    let mut best_order = 0;
+    let mut best = [0u8; LONGEST_NAME];
+    let mut best_len = 0;
+    while let Some(listed) = listing.next_name() {
+        let Some(key) = listed.head().as_ref().and_then(|head| day_key(head)) else {
+            continue;
+        };
+        if key < best_key || key > limit_key {
+            continue;
+        }
+        let name = listed.bytes();
+        let Some(order) = name_order(name) else {
+            continue;
+        };
+        if order > best_order {
+            best_key = key;
+            best_order = order;
+            best[..name.len()].copy_from_slice(name);
+            best_len = name.len();
+        }
+    }
+    (best_len > 0).then(|| String::from_utf8_lossy(&best[..best_len]).into_owned())
+}
+
+/// A later day than this is later than every entry.
+const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real day");
+
+/// The first ten bytes of a name as numbers that sort as the bytes do:
+/// for an entry, `YYYY-MM-DD`, whose bytes sort as its days do.
+fn day_key(name: &[u8]) -> Option<(u64, u16)> {
+    let head: [u8; 8] = name.get(..8)?.try_into().ok()?;
+    let tail: [u8; 2] = name.get(8..10)?.try_into().ok()?;
+    Some((u64::from_be_bytes(head), u16::from_be_bytes(tail)))
+}
+
+/// `YYYY-MM-DD-` (11 bytes), a sequence number of up to nine digits, `.md`.
+const LONGEST_NAME: usize = 11 + 9 + 3;
+const SEQUENCES: u64 = 1_000_000_000;
+
+/// An entry's file name as one number that orders entries: the digits of
+/// its day, then its sequence number; `None` for a name of another shape.
+/// Whether the day exists is left to [`parse_entry_name`], once the newest
+/// name is chosen.
+fn name_order(name: &[u8]) -> Option<u64> {
+    let len = name.len();
+    if !(11 + 1 + 3..=LONGEST_NAME).contains(&len)
+        || &name[len - 3..] != b".md"
+        || name[4] != b'-'
+        || name[7] != b'-'
+        || name[10] != b'-'
+        || name[11] == b'0'
+    {
+        return None;
+    }
+    let digits = |bytes: &[u8], start: u64| {
+        bytes.iter().try_fold(start, |number, byte| {
+            let digit = byte.wrapping_sub(b'0');
+            (digit < 10).then_some(number * 10 + u64::from(digit))
+        })
+    };
+    let day = digits(&name[8..10], digits(&name[5..7], digits(&name[..4], 0)?)?)?;
+    let sequence = digits(&name[11..len - 3], 0)?;
+    Some(day * SEQUENCES + sequence)
+}
+
+/// A folder's listing read straight from the C library, name by name:
+/// `std::fs::read_dir` copies every name into a new allocation, which a
+/// folder of a thousand entries makes a large part of a login's cost.
+struct Listing(std::ptr::NonNull<libc::DIR>);
+
+impl Listing {
+    fn open(folder: &Path) -> Option<Listing> {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::ffi::CString::new(folder.as_os_str().as_bytes()).ok()?;
+        // SAFETY: `path` is a NUL-terminated string that outlives the call.
+        let dir = unsafe { libc::opendir(path.as_ptr()) };
+        std::ptr::NonNull::new(dir).map(Listing)
+    }
+
+    /// The next name, valid until the next call (the borrow sees to it).
+    fn next_name(&mut self) -> Option<ListedName<'_>> {
+        // SAFETY: the stream is open until `drop`; readdir64 returns a
+        // pointer to a record it owns, or null at the end or on an error.
+        let record = unsafe { libc::readdir64(self.0.as_ptr()) };
+        (!record.is_null()).then_some(ListedName {
+            record,
+            _listing: std::marker::PhantomData,
+        })
+    }
+}
+
+/// One name of a listing: a record of the C library's, which stays valid
+/// until the next name is asked for. Records are as long as their name
+/// needs, often shorter than `libc::dirent64`, so they are read through
+/// raw pointers, never as a whole struct.
+struct ListedName<'a> {
+    record: *const libc::dirent64,
+    _listing: std::marker::PhantomData<&'a mut Listing>,
+}
+
+impl ListedName<'_> {
+    const NAME_START: usize = std::mem::offset_of!(libc::dirent64, d_name);
+
+    /// The first ten bytes of the name, read without measuring it; `None`
+    /// where the record is too short to hold ten bytes of name, as no
+    /// entry's name is. A shorter name's ten bytes hold its end and what
+    /// follows it, which [`ListedName::bytes`] never includes.
+    fn head(&self) -> Option<[u8; 10]> {
+        // SAFETY: the record is valid (see the type); its length field is
+        // read in place.
+        let length = unsafe { std::ptr::addr_of!((*self.record).d_reclen).read_unaligned() };
+        if usize::from(length) < Self::NAME_START + 10 {
+            return None;
+        }
+        // SAFETY: the record is `length` bytes long, so the ten bytes from
+        // the start of the name lie inside it.
+        Some(unsafe {
+            std::ptr::addr_of!((*self.record).d_name)
+                .cast::<[u8; 10]>()
+                .read_unaligned()
+        })
+    }
+
+    /// The whole name.
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: the name is NUL-terminated inside the record, which
+        // outlives this borrow.
+        unsafe {
+            std::ffi::CStr::from_ptr(std::ptr::addr_of!((*self.record).d_name).cast()).to_bytes()
+        }
+    }
+}
+
+impl Drop for Listing {
+    fn drop(&mut self) {
+        // SAFETY: opened by `open`, closed once, here.
+        unsafe { libc::closedir(self.0.as_ptr()) };
+    }
 }
 
 /// Every readable entry, newest first; of one tip where `slug` is given,
@@ -208,14 +377,15 @@ fn write_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
-/// Keeps `text` as a new entry of `slug` on `date`, and gives its path.
+/// Keeps `text` as a new entry of `slug` on `date`, and gives it back as
+/// kept.
 ///
 /// The text is written to a temporary file first and then linked into
 /// place under the day's next free sequence number; a link, unlike a
 /// rename, refuses a name that exists, so two writers that pick the same
 /// number at once cannot overwrite each other: the loser takes the next.
 /// A reader sees no entry or a whole one, never half a file.
-pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<PathBuf> {
+pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<Entry> {
     private_folder(journal)?;
     let folder = journal.join(slug);
     private_folder(&folder)?;
@@ -229,27 +399,35 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
         .map(|(_, sequence, _)| *sequence)
         .max()
         .unwrap_or(0);
-    let result = link_after(&folder, &temporary, date, newest_that_day);
+    let linked = link_after(&folder, &temporary, date, newest_that_day);
     let _ = fs::remove_file(&temporary);
-    result
+    let (sequence, path) = linked?;
+    Ok(Entry {
+        date,
+        sequence,
+        slug: slug.to_string(),
+        text: contents,
+        path,
+    })
 }
 
 /// Links the temporary file in as the entry of `date` with the first free
-/// sequence number after `sequence`. The listing that gave `sequence` may
-/// be stale by now, as another writer may have taken the next number.
+/// sequence number after `sequence`, and gives that number and the path.
+/// The listing that gave `sequence` may be stale by now, as another writer
+/// may have taken the next number.
 fn link_after(
     folder: &Path,
     temporary: &Path,
     date: NaiveDate,
     mut sequence: u32,
-) -> io::Result<PathBuf> {
+) -> io::Result<(u32, PathBuf)> {
     // Each attempt that loses a race moves on by one; a thousand writers
     // at once on one tip and day would be a strange journal indeed.
     for _ in 0..1000 {
         sequence += 1;
         let path = folder.join(entry_name(date, sequence));
         match fs::hard_link(temporary, &path) {
-            Ok(()) => return Ok(path),
+            Ok(()) => return Ok((sequence, path)),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(error) => return Err(error),
         }
@@ -377,6 +555,37 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_look_finds_the_same_newest_name_as_the_sorted_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path();
+        for name in [
+            "2026-11-26-1.md",
+            "2026-11-26-2.md",
+            "2026-11-26-10.md",
+            "2026-11-25-99.md",
+            "2026-11-27-010.md",
+            "2026-11-28-1.md~",
+            "2026-11-29.md",
+            "9999-12-31-1.md",
+            "notes.md",
+            "x",
+            "2026-12-0",
+            "2026-12-01",
+        ] {
+            fs::write(folder.join(name), "x").unwrap();
+        }
+        let newest_on = |on| newest_name(folder, day(on));
+        assert_eq!(newest_on("2026-12-31").as_deref(), Some("2026-11-26-10.md"));
+        assert_eq!(newest_on("2026-11-25").as_deref(), Some("2026-11-25-99.md"));
+        assert_eq!(newest_on("2026-11-24"), None);
+        assert_eq!(newest_on("9999-12-31").as_deref(), Some("9999-12-31-1.md"));
+        assert_eq!(
+            newest_name(&folder.join("missing"), day("2026-12-31")),
+            None
+        );
+    }
+
+    #[test]
     fn guidance_goes_and_what_was_written_stays() {
         let edited =
             "\n\nAsked Acme's architect\n  - for the rollout\n\n; Tip 7\n;\n# a heading stays\n\n";
@@ -409,8 +618,12 @@ mod tests {
     fn saved_entries_are_private_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let journal = dir.path().join("journal");
-        let first = save(&journal, "respect", day("2026-11-26"), "one").unwrap();
-        let second = save(&journal, "respect", day("2026-11-26"), "two").unwrap();
+        let first = save(&journal, "respect", day("2026-11-26"), "one")
+            .unwrap()
+            .path;
+        let second = save(&journal, "respect", day("2026-11-26"), "two")
+            .unwrap()
+            .path;
         assert_ne!(first, second);
         assert_eq!(fs::read_to_string(&first).unwrap(), "one\n");
         assert_eq!(fs::read_to_string(&second).unwrap(), "two\n");
@@ -434,7 +647,8 @@ mod tests {
         let temporary = folder.join(".new.tmp");
         fs::write(&temporary, "mine\n").unwrap();
         // As if the listing was made before the other writer's entry.
-        let path = link_after(folder, &temporary, day("2026-11-26"), 0).unwrap();
+        let (sequence, path) = link_after(folder, &temporary, day("2026-11-26"), 0).unwrap();
+        assert_eq!(sequence, 2);
         assert_eq!(path, folder.join("2026-11-26-2.md"));
         assert_eq!(fs::read_to_string(&path).unwrap(), "mine\n");
         assert_eq!(

@@ -1,9 +1,9 @@
 //! `tips reflect [NAME]`: a journal entry on a tip, written in the user's
 //! editor on a terminal, else read from stdin or given with `-m`.
 
+use std::ffi::{CString, OsString};
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 
@@ -51,7 +51,7 @@ impl Run for ReflectArgs {
             ));
         }
 
-        let path = journal::save(&folder, &tip.slug, today, &text).map_err(|error| {
+        let entry = journal::save(&folder, &tip.slug, today, &text).map_err(|error| {
             let kept = draft.as_ref().map_or(String::new(), |draft| {
                 format!("; your draft is kept in {}", draft.display())
             });
@@ -65,16 +65,9 @@ impl Run for ReflectArgs {
         }
 
         if session.json() {
-            let entry = journal::Entry {
-                date: today,
-                sequence: 0,
-                slug: tip.slug.to_string(),
-                text: format!("{text}\n"),
-                path,
-            };
             out.json(&EntryJson::new(&entry, Some(tip)))?;
         } else {
-            out.page(&pages::reflection_saved(&path.display().to_string()))?;
+            out.page(&pages::reflection_saved(&entry.path.display().to_string()))?;
         }
         Ok(())
     }
@@ -96,13 +89,12 @@ fn from_editor(
             ))
         })?;
     let editor = chosen_editor();
-    let status = editor_command(&editor, &draft).status();
-    let failed = match status {
-        Ok(status) if status.success() => None,
-        Ok(status) => Some(match status.code() {
-            Some(code) => format!("the editor '{editor}' exited with status {code}"),
-            None => format!("the editor '{editor}' was stopped by a signal"),
-        }),
+    let failed = match run_editor(&editor, &draft) {
+        Ok(Finished::Success) => None,
+        Ok(Finished::Status(code)) => {
+            Some(format!("the editor '{editor}' exited with status {code}"))
+        }
+        Ok(Finished::Signal) => Some(format!("the editor '{editor}' was stopped by a signal")),
         Err(error) => Some(format!("cannot start the editor '{editor}': {error}")),
     };
     if let Some(failed) = failed {
@@ -131,29 +123,104 @@ fn chosen_editor() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
+/// How the editor ended.
+enum Finished {
+    Success,
+    Status(i32),
+    Signal,
+}
+
 /// An editor given as words (`code --wait`) is started directly, so that
 /// one that is not installed is reported in one line; one that needs a
 /// shell (quotes, variables, pipes) is run by `/bin/sh`, with the draft as
 /// its argument.
-fn editor_command(editor: &str, draft: &Path) -> Command {
+fn editor_words(editor: &str, draft: &Path) -> Vec<OsString> {
     const SHELL_SYNTAX: &[char] = &[
         '|', '&', ';', '<', '>', '(', ')', '$', '`', '\\', '"', '\'', '*', '?', '[', '#', '~', '=',
         '%', '{', '}',
     ];
-    if editor.contains(SHELL_SYNTAX) {
-        let mut command = Command::new("/bin/sh");
-        command
-            .arg("-c")
-            .arg(format!("{editor} \"$@\""))
-            .arg(editor)
-            .arg(draft);
-        command
+    let mut words: Vec<OsString> = if editor.contains(SHELL_SYNTAX) {
+        vec![
+            "/bin/sh".into(),
+            "-c".into(),
+            format!("{editor} \"$@\"").into(),
+            editor.into(),
+        ]
     } else {
-        let mut words = editor.split_whitespace();
-        let mut command = Command::new(words.next().unwrap_or("vi"));
-        command.args(words).arg(draft);
-        command
+        editor.split_whitespace().map(OsString::from).collect()
+    };
+    words.push(draft.as_os_str().to_owned());
+    words
+}
+
+/// Runs the editor on the terminal `tips` was started on, and waits.
+///
+/// Started with `posix_spawnp` rather than `std::process::Command`: the
+/// latter brings some forty C library functions into the binary, and the
+/// dynamic loader binds every one of them at each start of `tips`, which a
+/// login pays for though it never edits anything.
+fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
+    use std::os::unix::ffi::OsStrExt;
+    extern "C" {
+        static environ: *const *mut libc::c_char;
     }
+    let words = editor_words(editor, draft)
+        .into_iter()
+        .map(|word| CString::new(word.as_bytes()))
+        .collect::<Result<Vec<CString>, _>>()
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "it holds a NUL byte"))?;
+    let mut argv: Vec<*mut libc::c_char> =
+        words.iter().map(|word| word.as_ptr().cast_mut()).collect();
+    argv.push(std::ptr::null_mut());
+    let mut pid: libc::pid_t = 0;
+    // Rust ignores SIGPIPE, and an ignored signal stays ignored across
+    // exec: the editor gets the default back, as any program expects.
+    // SAFETY: setting a disposition to SIG_DFL runs no handler code.
+    let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    // SAFETY: `argv` is a null-terminated array of NUL-terminated strings
+    // that outlive the call; null file actions and attributes ask for the
+    // defaults; `environ` is the process's own environment.
+    let spawned = unsafe {
+        libc::posix_spawnp(
+            &mut pid,
+            argv[0],
+            std::ptr::null(),
+            std::ptr::null(),
+            argv.as_ptr(),
+            environ,
+        )
+    };
+    // SAFETY: as above, restoring what was there.
+    unsafe { libc::signal(libc::SIGPIPE, previous) };
+    if spawned != 0 {
+        return Err(io::Error::from_raw_os_error(spawned));
+    }
+    // Ctrl-C belongs to the editor while it runs, as with git: `tips`
+    // waits for it, and the draft is dealt with afterwards.
+    // SAFETY: as above.
+    let interrupt = unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) };
+    let mut status = 0;
+    let waited = loop {
+        // SAFETY: `pid` is our child; `status` is written by the call.
+        if unsafe { libc::waitpid(pid, &mut status, 0) } != -1 {
+            break Ok(());
+        }
+        let error = io::Error::last_os_error();
+        if error.kind() != io::ErrorKind::Interrupted {
+            break Err(error);
+        }
+    };
+    // SAFETY: as above.
+    unsafe { libc::signal(libc::SIGINT, interrupt) };
+    waited?;
+    Ok(if libc::WIFEXITED(status) {
+        match libc::WEXITSTATUS(status) {
+            0 => Finished::Success,
+            code => Finished::Status(code),
+        }
+    } else {
+        Finished::Signal
+    })
 }
 
 /// The entry piped in: `echo "…" | tips reflect respect`.
