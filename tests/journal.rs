@@ -341,6 +341,34 @@ fn the_editor_is_visual_then_editor_then_vi() {
 }
 
 #[test]
+fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // The draft is the last argument, after the editor's own.
+    scripted_editor(
+        &env,
+        "answer",
+        r#"for draft; do :; done; printf 'got %s args\n' "$#" >>"$draft""#,
+    );
+    for (editor, expected) in [
+        ("answer --wait", "got 2 args"),
+        ("answer --title 'two words'", "got 3 args"),
+    ] {
+        let (status, screen) = on_terminal(
+            &env,
+            &format!("tips reflect respect --date {RESPECT_DAY}"),
+            "",
+            &[("VISUAL", editor)],
+        );
+        assert_eq!(status, Some(0), "{editor}: {screen}");
+        let newest = json_of(&mut env.tips(&["journal", "--json"]));
+        assert_eq!(newest[0]["text"], format!("{expected}\n"), "{editor}");
+    }
+}
+
+#[test]
 fn without_a_terminal_the_entry_is_read_from_stdin() {
     let env = TestEnv::new();
     env.tips(&["reflect", "respect", "--date", RESPECT_DAY])
@@ -902,4 +930,48 @@ fn a_full_disk_or_closed_pipe_ends_journal_output_as_elsewhere() {
         assert_eq!(closed.status.code(), Some(0), "{args:?}");
         assert!(closed.stderr.is_empty(), "{args:?}: {}", stderr_of(&closed));
     }
+}
+
+/// `tips` under libfaketime's clock, in UTC, with the private HOME.
+fn at_clock(env: &TestEnv, clock: &str, args: &[&str]) -> Output {
+    Command::new("faketime")
+        .arg(clock)
+        .arg(tips_binary())
+        .args(["--color", "never"])
+        .args(args)
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn without_date_the_entry_is_dated_by_the_clock_and_returns_weeks_later() {
+    if !require("faketime") {
+        return;
+    }
+    let env = TestEnv::new();
+    let written = at_clock(
+        &env,
+        "2026-11-26 18:30:00",
+        &[
+            "reflect",
+            "-m",
+            "Walked through their rollout with the architect",
+        ],
+    );
+    assert!(written.status.success(), "{}", stderr_of(&written));
+    assert_eq!(entry_files(&env, "respect"), ["2026-11-26-1.md"]);
+    let later = at_clock(&env, "2026-12-16 08:00:00", &["today"]);
+    let later = String::from_utf8(later.stdout).unwrap();
+    assert!(later.starts_with("Tip 7 · Respect"), "{later}");
+    assert!(
+        later.contains(
+            "Last time (26 Nov 2026) you wrote\n  Walked through their rollout with the architect\n"
+        ),
+        "{later}"
+    );
 }
