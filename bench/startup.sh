@@ -117,7 +117,7 @@ measure "tips motd --date, 1,000 journal entries" "$tips" motd --date "$date"
 measure "tips today --date, 1,000 journal entries" "$tips" today --date "$date"
 # The day is claimed already (above): the quiet call must cost what it
 # cost without a journal, since it does not look at it.
-measure "tips motd --once-per-day --date (again), journal" "$tips" motd --once-per-day --date "$date"
+measure "tips motd --once-per-day (again), journal" "$tips" motd --once-per-day --date "$date"
 rm -rf "$XDG_DATA_HOME"
 printf '%-46s %12s %8s\n' "worst with the journal (budget $journal_budget)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
 python3 -c "import sys; sys.exit($worst > $journal_budget)" || over+=("instructions with a journal of 1,000 entries: worst $(python3 -c "print(f'{$worst:.2f}')") x floor")

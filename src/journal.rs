@@ -148,21 +148,20 @@ fn newest_readable(folder: &Path, slug: &str, on_or_before: NaiveDate) -> Option
 fn newest_name(folder: &Path, on_or_before: NaiveDate) -> Option<String> {
     let limit = dates::iso(on_or_before.min(LAST_DAY));
     let limit_key = day_key(limit.as_bytes())?;
-    let mut listing = Listing::open(folder)?;
     let mut best_key = (0, 0);
     let mut best_order = 0;
     let mut best = [0u8; LONGEST_NAME];
     let mut best_len = 0;
-    while let Some(listed) = listing.next_name() {
-        let Some(key) = listed.head().as_ref().and_then(|head| day_key(head)) else {
-            continue;
+    each_name(folder, |listed| {
+        let Some(key) = listed.head().and_then(day_key) else {
+            return;
         };
         if key < best_key || key > limit_key {
-            continue;
+            return;
         }
         let name = listed.bytes();
         let Some(order) = name_order(name) else {
-            continue;
+            return;
         };
         if order > best_order {
             best_key = key;
@@ -170,7 +169,8 @@ fn newest_name(folder: &Path, on_or_before: NaiveDate) -> Option<String> {
             best[..name.len()].copy_from_slice(name);
             best_len = name.len();
         }
-    }
+    })
+    .ok()?;
     (best_len > 0).then(|| String::from_utf8_lossy(&best[..best_len]).into_owned())
 }
 
@@ -215,78 +215,81 @@ fn name_order(name: &[u8]) -> Option<u64> {
     Some(day * SEQUENCES + sequence)
 }
 
-/// A folder's listing read straight from the C library, name by name:
-/// `std::fs::read_dir` copies every name into a new allocation, which a
-/// folder of a thousand entries makes a large part of a login's cost.
-struct Listing(std::ptr::NonNull<libc::DIR>);
-
-impl Listing {
-    fn open(folder: &Path) -> Option<Listing> {
-        use std::os::unix::ffi::OsStrExt;
-        let path = std::ffi::CString::new(folder.as_os_str().as_bytes()).ok()?;
-        // SAFETY: `path` is a NUL-terminated string that outlives the call.
-        let dir = unsafe { libc::opendir(path.as_ptr()) };
-        std::ptr::NonNull::new(dir).map(Listing)
-    }
-
-    /// The next name, valid until the next call (the borrow sees to it).
-    fn next_name(&mut self) -> Option<ListedName<'_>> {
-        // SAFETY: the stream is open until `drop`; readdir64 returns a
-        // pointer to a record it owns, or null at the end or on an error.
-        let record = unsafe { libc::readdir64(self.0.as_ptr()) };
-        (!record.is_null()).then_some(ListedName {
-            record,
-            _listing: std::marker::PhantomData,
-        })
-    }
-}
-
-/// One name of a listing: a record of the C library's, which stays valid
-/// until the next name is asked for. Records are as long as their name
-/// needs, often shorter than `libc::dirent64`, so they are read through
-/// raw pointers, never as a whole struct.
-struct ListedName<'a> {
-    record: *const libc::dirent64,
-    _listing: std::marker::PhantomData<&'a mut Listing>,
-}
-
-impl ListedName<'_> {
-    const NAME_START: usize = std::mem::offset_of!(libc::dirent64, d_name);
-
-    /// The first ten bytes of the name, read without measuring it; `None`
-    /// where the record is too short to hold ten bytes of name, as no
-    /// entry's name is. A shorter name's ten bytes hold its end and what
-    /// follows it, which [`ListedName::bytes`] never includes.
-    fn head(&self) -> Option<[u8; 10]> {
-        // SAFETY: the record is valid (see the type); its length field is
-        // read in place.
-        let length = unsafe { std::ptr::addr_of!((*self.record).d_reclen).read_unaligned() };
-        if usize::from(length) < Self::NAME_START + 10 {
-            return None;
+/// Hands every name in a folder to `visit`, read straight from the
+/// kernel's listing (getdents64) into one buffer on the stack.
+/// `std::fs::read_dir` copies every name into an allocation of its own,
+/// and the C library's readdir costs several times what a name's check
+/// does, which a folder of a thousand entries turns into a large part of a
+/// login's cost.
+fn each_name(folder: &Path, mut visit: impl FnMut(ListedName<'_>)) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // O_NONBLOCK, so that a FIFO where a folder should be cannot hang a
+    // login; O_DIRECTORY refuses it at once.
+    let dir = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK)
+        .open(folder)?;
+    let mut buffer = ListingBuffer([0; 16 * 1024]);
+    loop {
+        // SAFETY: the kernel writes at most `len` bytes into the buffer,
+        // which is ours and lives across the call.
+        let filled = unsafe {
+            libc::syscall(
+                libc::SYS_getdents64,
+                dir.as_raw_fd(),
+                buffer.0.as_mut_ptr(),
+                buffer.0.len(),
+            )
+        };
+        let filled = match usize::try_from(filled) {
+            Ok(0) => return Ok(()),
+            Ok(filled) => &buffer.0[..filled.min(buffer.0.len())],
+            Err(_) => return Err(io::Error::last_os_error()),
+        };
+        // Each record: inode (8 bytes), offset (8), its own length (2),
+        // type (1), then the name, NUL-terminated and padded.
+        let mut at = 0;
+        while let Some(length) = filled.get(at + 16..at + 18) {
+            let length = usize::from(u16::from_ne_bytes([length[0], length[1]]));
+            let Some(name) = filled.get(at + NAME_START..at + length) else {
+                return Err(io::Error::other("a malformed directory listing"));
+            };
+            visit(ListedName { region: name });
+            at += length;
         }
-        // SAFETY: the record is `length` bytes long, so the ten bytes from
-        // the start of the name lie inside it.
-        Some(unsafe {
-            std::ptr::addr_of!((*self.record).d_name)
-                .cast::<[u8; 10]>()
-                .read_unaligned()
-        })
+    }
+}
+
+/// Where a name starts in a record of getdents64.
+const NAME_START: usize = 19;
+
+/// The kernel lays records out at 8-byte boundaries from the buffer's
+/// start; an aligned buffer keeps them aligned in memory too.
+#[repr(align(8))]
+struct ListingBuffer([u8; 16 * 1024]);
+
+/// One name of a listing, with the padding after it in its record.
+struct ListedName<'a> {
+    region: &'a [u8],
+}
+
+impl<'a> ListedName<'a> {
+    /// The first ten bytes, without measuring the name; `None` where the
+    /// record has no room for ten bytes of name, as no entry's name is
+    /// that short. A shorter name's ten bytes hold its end and the padding
+    /// after it, which [`ListedName::bytes`] never includes.
+    fn head(&self) -> Option<&'a [u8]> {
+        self.region.get(..10)
     }
 
     /// The whole name.
-    fn bytes(&self) -> &[u8] {
-        // SAFETY: the name is NUL-terminated inside the record, which
-        // outlives this borrow.
-        unsafe {
-            std::ffi::CStr::from_ptr(std::ptr::addr_of!((*self.record).d_name).cast()).to_bytes()
-        }
-    }
-}
-
-impl Drop for Listing {
-    fn drop(&mut self) {
-        // SAFETY: opened by `open`, closed once, here.
-        unsafe { libc::closedir(self.0.as_ptr()) };
+    fn bytes(&self) -> &'a [u8] {
+        let end = self
+            .region
+            .iter()
+            .position(|byte| *byte == 0)
+            .unwrap_or(self.region.len());
+        &self.region[..end]
     }
 }
 
