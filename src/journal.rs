@@ -75,10 +75,11 @@ fn parse_entry_name(name: &str) -> Option<(NaiveDate, u32)> {
     let stem = name.strip_suffix(".md")?;
     let (date, sequence) = (stem.get(..10)?, stem.get(10..)?);
     let sequence = sequence.strip_prefix('-')?;
-    if sequence.is_empty() || !sequence.bytes().all(|byte| byte.is_ascii_digit()) {
+    // Digits only, and no leading zero: one number has one name.
+    if sequence.starts_with('0') || !sequence.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    let sequence: u32 = sequence.parse().ok().filter(|number| *number > 0)?;
+    let sequence: u32 = sequence.parse().ok()?;
     Some((dates::parse_date(date).ok()?, sequence))
 }
 
@@ -141,10 +142,10 @@ fn newest_readable(folder: &Path, slug: &str, on_or_before: NaiveDate) -> Option
 
 /// The name of the newest entry in a folder dated `on_or_before` or
 /// earlier, found in one pass over its listing. A login pays for every name
-/// in the folder, so each is looked at as bytes where the C library left
-/// it, with nothing allocated: a name whose first ten bytes (an entry's
-/// day) sort before the best day so far, or after the limit, is passed
-/// over at once, and only the rest are checked in full.
+/// in the folder, so each is looked at where the kernel put it, with
+/// nothing allocated: a name whose first ten bytes (an entry's day) sort
+/// before the best day so far, or after the limit, is passed over at once,
+/// and only the rest are checked in full.
 fn newest_name(folder: &Path, on_or_before: NaiveDate) -> Option<String> {
     let limit = dates::iso(on_or_before.min(LAST_DAY));
     let limit_key = day_key(limit.as_bytes())?;
@@ -231,8 +232,8 @@ fn each_name(folder: &Path, mut visit: impl FnMut(ListedName<'_>)) -> io::Result
         .open(folder)?;
     let mut buffer = ListingBuffer([0; 16 * 1024]);
     loop {
-        // SAFETY: the kernel writes at most `len` bytes into the buffer,
-        // which is ours and lives across the call.
+        // SAFETY: the kernel writes at most the buffer's length into it;
+        // the buffer is ours and outlives the call.
         let filled = unsafe {
             libc::syscall(
                 libc::SYS_getdents64,
@@ -544,6 +545,8 @@ mod tests {
         for stranger in [
             "2026-11-26.md",
             "2026-11-26-0.md",
+            "2026-11-26-01.md",
+            "2026-11-26-.md",
             "2026-11-26-1.md~",
             "2026-11-26-1.txt",
             "2026-02-30-1.md",
