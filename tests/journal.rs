@@ -975,3 +975,40 @@ fn without_date_the_entry_is_dated_by_the_clock_and_returns_weeks_later() {
         "{later}"
     );
 }
+
+#[test]
+fn the_man_page_covers_reflect_journal_and_where_entries_live() {
+    if !require("mandoc") {
+        return;
+    }
+    let env = TestEnv::new();
+    let page = env.home().join("tips.1");
+    fs::write(&page, stdout_of(&mut env.tips(&["man"]))).unwrap();
+    let rendered = Command::new("mandoc")
+        .args(["-T", "utf8"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(rendered.status.success());
+    // mandoc shows bold by overstriking; the plain text is what a reader sees.
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    let mut plain = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if chars.peek() == Some(&'\u{8}') {
+            chars.next();
+            continue;
+        }
+        plain.push(c);
+    }
+    for expected in [
+        "tips reflect [NAME] [--message TEXT]",
+        "tips journal [NAME] [--since YYYY-MM-DD] [--markdown]",
+        "-m, --message TEXT",
+        "~/.local/share/tips/journal/",
+        "XDG_DATA_HOME",
+        "VISUAL",
+    ] {
+        assert!(plain.contains(expected), "{expected:?} in the man page");
+    }
+}

@@ -199,6 +199,9 @@ fn option(roff: &mut Roff, arg: &Arg) {
         head.remove(0);
         head.pop();
     }
+    if let Some(short) = arg.get_short() {
+        head.splice(0..0, [bold(format!("-{short}")), roman(", ")]);
+    }
     roff.text(head);
     if let Some(help) = arg.get_long_help().or_else(|| arg.get_help()) {
         roff.text([roman(sentence(&help.to_string()))]);
