@@ -512,13 +512,22 @@ pub fn write_draft(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> i
     private_folder(journal)?;
     let drafts = journal.join(DRAFTS);
     private_folder(&drafts)?;
-    let path = drafts.join(format!(
-        "{slug}-{}-{}.md",
-        dates::iso(date),
-        std::process::id()
-    ));
-    write_new_private(&path, text.as_bytes())?;
-    Ok(path)
+    // Drafts kept from failed edits stay until the user deals with them,
+    // so a new draft takes the first name that is free.
+    let day = dates::iso(date);
+    for attempt in 1..=1000 {
+        let name = match attempt {
+            1 => format!("{slug}-{day}.md"),
+            _ => format!("{slug}-{day}-{attempt}.md"),
+        };
+        let path = drafts.join(name);
+        match write_new_private(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::other("no free name for a draft"))
 }
 
 /// Reads back a draft after the editor; limited like an entry.

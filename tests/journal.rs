@@ -1012,3 +1012,35 @@ fn the_man_page_covers_reflect_journal_and_where_entries_live() {
         assert!(plain.contains(expected), "{expected:?} in the man page");
     }
 }
+
+#[test]
+fn a_kept_draft_is_not_overwritten_by_the_next_one() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "crash",
+        "printf 'thought %s\\n' \"$TIPS_TEST_MARK\" >>\"$1\"\nexit 1",
+    );
+    let mut drafts = Vec::new();
+    for mark in ["one", "two"] {
+        let (status, screen) = on_terminal(
+            &env,
+            "tips reflect respect",
+            "",
+            &[("VISUAL", "crash"), ("TIPS_TEST_MARK", mark)],
+        );
+        assert_eq!(status, Some(1), "{screen}");
+        let draft = screen.trim().split("kept in ").nth(1).unwrap().to_string();
+        drafts.push(draft);
+    }
+    assert_ne!(drafts[0], drafts[1]);
+    assert!(fs::read_to_string(&drafts[0])
+        .unwrap()
+        .contains("thought one"));
+    assert!(fs::read_to_string(&drafts[1])
+        .unwrap()
+        .contains("thought two"));
+}
