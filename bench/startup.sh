@@ -48,13 +48,17 @@ tips="$target_dir/release/tips"
 # /etc/xdg), state in a fresh folder, a real time zone to load (as a login
 # has); output to /dev/null, as a login's terminal costs the same for every
 # program.
-export HOME="$work/home" XDG_STATE_HOME="$work/state" XDG_CONFIG_DIRS="$work/no-system-playbook" TZ=Europe/Berlin
+export HOME="$work/home" XDG_STATE_HOME="$work/state" XDG_CONFIG_DIRS="$work/no-system-playbook" XDG_DATA_HOME="$work/data" TZ=Europe/Berlin
 mkdir -p "$HOME"
 unset TIPS_FILE XDG_CONFIG_HOME NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
 
-# Budgets: instructions against the floor, wall time against fortune,
-# size, and peak memory against the floor.
+# Budgets: instructions against the floor (without a journal, and with one
+# of 1,000 entries), wall time against fortune, size, and peak memory
+# against the floor.
 instructions_budget=1.80
+# With a journal of 1,000 entries on the tip of the day, motd and today list
+# that tip's folder and read one entry.
+journal_budget=2.00
 fortune_budget=0.50
 size_budget_mib=1.50
 memory_budget=2.00
@@ -96,8 +100,32 @@ for with_date in no yes; do
     measure "tips motd --once-per-day$suffix (first)" "$tips" motd --once-per-day "${extra[@]}"
     measure "tips motd --once-per-day$suffix (again)" "$tips" motd --once-per-day "${extra[@]}"
 done
+
 printf '%-46s %12s %8s\n' "worst ratio (budget $instructions_budget)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
 python3 -c "import sys; sys.exit($worst > $instructions_budget)" || over+=("instructions: worst $(python3 -c "print(f'{$worst:.2f}')") x floor")
+
+# A long journal: 1,000 entries, all on the tip of the day (the worst case,
+# since only that tip's folder is listed), on the days before today. The
+# newest is found from the listing of names, and only it is read.
+slug=$("$tips" today --date "$date" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["slug"])')
+python3 - "$XDG_DATA_HOME/tips/journal/$slug" "$date" <<'PY'
+import datetime, os, sys
+folder, today = sys.argv[1], datetime.date.fromisoformat(sys.argv[2])
+os.makedirs(folder, mode=0o700)
+for n in range(1000):
+    day = today - datetime.timedelta(days=n // 2 + 1)
+    with open(os.path.join(folder, f"{day.isoformat()}-{n % 2 + 1}.md"), "w") as entry:
+        entry.write(f"Entry {n}: what I tried, and what the customer said.\nA second line.\n")
+PY
+worst=0
+measure "tips motd --date, 1,000 journal entries" "$tips" motd --date "$date"
+measure "tips today --date, 1,000 journal entries" "$tips" today --date "$date"
+# The day is claimed already (above): the quiet call must cost what it
+# cost without a journal, since it does not look at it.
+measure "tips motd --once-per-day (again), journal" "$tips" motd --once-per-day --date "$date"
+rm -rf "$XDG_DATA_HOME"
+printf '%-46s %12s %8s\n' "worst with the journal (budget $journal_budget)" "" "$(python3 -c "print(f'{$worst:.2f}')")"
+python3 -c "import sys; sys.exit($worst > $journal_budget)" || over+=("instructions with a journal of 1,000 entries: worst $(python3 -c "print(f'{$worst:.2f}')") x floor")
 
 echo
 json="$work/hyperfine.json"

@@ -117,6 +117,12 @@ pub enum Command {
     /// Print the built-in tips as a playbook to start your own from
     Export(ExportArgs),
 
+    /// Write down your answers to a tip's prompts, kept in your journal
+    Reflect(ReflectArgs),
+
+    /// List what you wrote in your journal, newest first
+    Journal(JournalArgs),
+
     /// Show where tips looks for a playbook and keeps its state
     Paths(PathsArgs),
 
@@ -297,6 +303,61 @@ Examples:
   tips --tips-file team.toml list")]
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct ExportArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+On a terminal, opens your editor ($VISUAL, else $EDITOR, else vi) on a draft
+that shows the tip's prompts and action; lines starting with ';' are removed
+on save, and an empty entry keeps nothing. Without a terminal, the entry is
+read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
+(see tips paths); the tip shows the newest one under 'Last time'.
+
+Examples:
+  tips reflect
+  tips reflect respect -m 'Asked the architect to walk me through the rollout'
+  echo 'Listened first; it worked' | tips reflect 7 --date 2027-02-10")]
+pub struct ReflectArgs {
+    /// The tip: its slug, number or the start of its slug [default: the tip of the day]
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// The entry itself, instead of an editor or stdin; given more than once, each is a paragraph
+    #[arg(short = 'm', long = "message", value_name = "TEXT", value_hint = ValueHint::Other)]
+    pub message: Vec<String>,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Each entry is listed with its date, its tip and its first line. The journal
+never leaves this machine: back it up by copying the folder tips paths shows.
+
+Examples:
+  tips journal
+  tips journal respect --since 2027-01-01
+  tips journal --markdown > journal.md
+  tips journal --json")]
+#[command(mut_args(hidden(&["date"])))]
+pub struct JournalArgs {
+    /// Only the entries of this tip: its slug, number or the start of its slug
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Only entries dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
+    pub since: Option<NaiveDate>,
+
+    /// Print the entries in full as one Markdown document, to share with a coach
+    #[arg(long)]
+    pub markdown: bool,
     // The global options, where they are given after the command.
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -1,5 +1,6 @@
-//! Where `tips` looks for a playbook and keeps its state, by the XDG base
-//! directory rules. The environment is passed in, so tests can set it.
+//! Where `tips` looks for a playbook and keeps its state and journal, by
+//! the XDG base directory rules. The environment is passed in, so tests
+//! can set it.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -92,6 +93,13 @@ fn system_config_dirs(env: Env) -> Vec<PathBuf> {
 /// The folder for the state that `tips motd --once-per-day` keeps.
 pub fn state_dir(env: Env) -> Option<PathBuf> {
     base_dir(env, "XDG_STATE_HOME", ".local/state").map(|state| state.join("tips"))
+}
+
+/// The folder of the journal: `$XDG_DATA_HOME/tips/journal`, else
+/// `~/.local/share/tips/journal`. Data, not state: it is what the user
+/// wrote, and worth a backup.
+pub fn journal_dir(env: Env) -> Option<PathBuf> {
+    base_dir(env, "XDG_DATA_HOME", ".local/share").map(|data| data.join("tips/journal"))
 }
 
 /// `$VAR`, else `$HOME/fallback`. The XDG rules say a relative path is to
@@ -192,5 +200,25 @@ mod tests {
         );
         assert_eq!(state_dir(&env), None);
         assert_eq!(state_dir(&env_of(&[("HOME", "")])), None);
+        assert_eq!(journal_dir(&env), None);
+    }
+
+    #[test]
+    fn the_journal_lives_under_xdg_data_home_else_local_share() {
+        let home_only = env_of(&[("HOME", "/home/ana")]);
+        assert_eq!(
+            journal_dir(&home_only).unwrap(),
+            Path::new("/home/ana/.local/share/tips/journal")
+        );
+        let with_data = env_of(&[("HOME", "/home/ana"), ("XDG_DATA_HOME", "/data")]);
+        assert_eq!(
+            journal_dir(&with_data).unwrap(),
+            Path::new("/data/tips/journal")
+        );
+        let relative = env_of(&[("HOME", "/home/ana"), ("XDG_DATA_HOME", "data")]);
+        assert_eq!(
+            journal_dir(&relative).unwrap(),
+            Path::new("/home/ana/.local/share/tips/journal")
+        );
     }
 }

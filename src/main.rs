@@ -6,6 +6,7 @@ mod cmd;
 mod dates;
 mod error;
 mod ics;
+mod journal;
 mod locations;
 mod output;
 mod playbook;

@@ -43,6 +43,7 @@ fn readme_examples_run_as_written() {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", format!("{home}/.config"))
         .env("XDG_STATE_HOME", format!("{home}/.local/state"))
+        .env("XDG_DATA_HOME", format!("{home}/.local/share"))
         .env("XDG_CONFIG_DIRS", format!("{home}/etc/xdg"))
         .env("TIPS_FILE", "")
         .env("TZ", "UTC")

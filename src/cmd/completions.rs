@@ -27,7 +27,8 @@ use crate::untrusted::visible;
 const REQUEST: &str = "_TIPS_COMPLETE";
 
 /// The arguments whose values are tip names: (command, argument id).
-const TIP_NAME_ARGS: &[(&str, &str)] = &[("show", "name")];
+const TIP_NAME_ARGS: &[(&str, &str)] =
+    &[("show", "name"), ("reflect", "name"), ("journal", "name")];
 
 /// The argument whose values are the names of commands.
 const COMMAND_NAME_ARG: (&str, &str) = ("help", "command");

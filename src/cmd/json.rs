@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::dates;
+use crate::journal::Entry;
 use crate::schedule::{Countdown, Season};
 use crate::tip::Tip;
 
@@ -50,6 +51,67 @@ impl<'a> CountdownJson<'a> {
                 },
                 Season::ValentinesDay => SeasonJson::ValentinesDay,
             },
+        }
+    }
+}
+
+/// A tip in `today --json` and `show --json`: the tip's own fields, and
+/// the newest journal entry on it where there is one.
+#[derive(Serialize)]
+pub struct TipWithLastTime<'a> {
+    #[serde(flatten)]
+    pub tip: &'a Tip,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_time: Option<LastTimeJson<'a>>,
+}
+
+/// The newest entry on a tip, as `today`, `show` and `motd` carry it.
+#[derive(Serialize)]
+pub struct LastTimeJson<'a> {
+    date: String,
+    text: &'a str,
+    path: String,
+}
+
+impl<'a> LastTimeJson<'a> {
+    pub fn new(entry: &'a Entry) -> LastTimeJson<'a> {
+        LastTimeJson {
+            date: dates::iso(entry.date),
+            text: &entry.text,
+            path: entry.path.display().to_string(),
+        }
+    }
+}
+
+/// A journal entry in `tips journal --json` and `tips reflect --json`.
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    date: String,
+    tip: EntryTipJson<'a>,
+    text: &'a str,
+    path: String,
+}
+
+/// The tip an entry is about. Number and title come from the tips in
+/// force, and are `null` for a slug no tip in force has any more.
+#[derive(Serialize)]
+struct EntryTipJson<'a> {
+    number: Option<u32>,
+    slug: &'a str,
+    title: Option<&'a str>,
+}
+
+impl<'a> EntryJson<'a> {
+    pub fn new(entry: &'a Entry, tip: Option<&'a Tip>) -> EntryJson<'a> {
+        EntryJson {
+            date: dates::iso(entry.date),
+            tip: EntryTipJson {
+                number: tip.map(|tip| tip.number),
+                slug: &entry.slug,
+                title: tip.map(|tip| tip.title.as_ref()),
+            },
+            text: &entry.text,
+            path: entry.path.display().to_string(),
         }
     }
 }

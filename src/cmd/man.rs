@@ -203,6 +203,9 @@ fn option(roff: &mut Roff, arg: &Arg) {
         head.remove(0);
         head.pop();
     }
+    if let Some(short) = arg.get_short() {
+        head.splice(0..0, [bold(format!("-{short}")), roman(", ")]);
+    }
     roff.text(head);
     if let Some(help) = arg.get_long_help().or_else(|| arg.get_help()) {
         roff.text([roman(sentence(&help.to_string()))]);
@@ -280,6 +283,9 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("XDG_CONFIG_HOME", "Where the user's playbook is looked for, as tips/tips.toml (default: ~/.config)."),
     ("XDG_CONFIG_DIRS", "Colon-separated system folders looked in, in order, after the user's, for tips/tips.toml (default: /etc/xdg)."),
     ("XDG_STATE_HOME", "Where tips motd --once-per-day remembers the day (default: ~/.local/state)."),
+    ("XDG_DATA_HOME", "Where the journal is kept, as tips/journal (default: ~/.local/share)."),
+    ("VISUAL", "The editor tips reflect opens on a terminal; else EDITOR, else vi."),
+    ("EDITOR", "The editor tips reflect opens where VISUAL is unset or empty."),
     ("TZ", "The time zone that decides today's date; one that names nothing readable means UTC."),
     ("NO_COLOR", "Set and not empty: no colour under --color auto."),
     ("CLICOLOR", "0: no colour under --color auto, even on a terminal."),
@@ -298,6 +304,10 @@ const FILES: &[(&str, &str)] = &[
     (
         "~/.local/state/tips/",
         "The day the login tip was last shown.",
+    ),
+    (
+        "~/.local/share/tips/journal/",
+        "The journal: one folder per tip, one Markdown file per entry (SLUG/YYYY-MM-DD-N.md), private to the user.",
     ),
     (
         "~/.hushlogin",

@@ -9,12 +9,14 @@ mod countdown;
 mod export;
 mod help;
 mod init;
+mod journal;
 mod json;
 mod list;
 mod man;
 mod motd;
 mod paths;
 mod random;
+mod reflect;
 mod search;
 mod show;
 mod today;
@@ -27,6 +29,7 @@ use std::path::PathBuf;
 use crate::cli::{Command, GlobalArgs};
 use crate::dates;
 use crate::error::Error;
+use crate::journal::Entry;
 use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::playbook::{self, Loaded};
@@ -53,6 +56,8 @@ macro_rules! each_command {
             Command::Search($args) => $body,
             Command::Calendar($args) => $body,
             Command::Export($args) => $body,
+            Command::Reflect($args) => $body,
+            Command::Journal($args) => $body,
             Command::Paths($args) => $body,
             Command::Completions($args) => $body,
             Command::Man($args) => $body,
@@ -124,6 +129,17 @@ impl Session {
         locations::state_dir(&locations::process_env)
     }
 
+    /// Where the journal's entries are kept.
+    pub fn journal_dir(&self) -> Option<PathBuf> {
+        locations::journal_dir(&locations::process_env)
+    }
+
+    /// The newest journal entry of a tip, dated today or before; `None`
+    /// where there is none or no journal can be found. Reads one file.
+    pub fn last_time(&self, tip: &Tip) -> Option<Entry> {
+        crate::journal::newest(&self.journal_dir()?, &tip.slug, self.today())
+    }
+
     /// The tips in force; a broken playbook is an error (exit 1).
     pub fn tips(&self) -> Result<TipSet, Error> {
         let places = self.playbook_places();
@@ -139,10 +155,29 @@ fn print_tip(
     tip: &Tip,
     valentines_day: bool,
 ) -> Result<(), Error> {
+    print_tip_with_last_time(session, out, tip, valentines_day, None)
+}
+
+/// A whole tip, followed by the newest journal entry on it where there is
+/// one (`last_time` in JSON).
+fn print_tip_with_last_time(
+    session: &Session,
+    out: &mut Output,
+    tip: &Tip,
+    valentines_day: bool,
+    last_time: Option<&Entry>,
+) -> Result<(), Error> {
     if session.json() {
-        out.json(tip)?;
+        out.json(&json::TipWithLastTime {
+            tip,
+            last_time: last_time.map(json::LastTimeJson::new),
+        })?;
     } else {
-        out.page(&pages::tip_page(tip, valentines_day))?;
+        let mut page = pages::tip_page(tip, valentines_day);
+        if let Some(entry) = last_time {
+            pages::add_last_time(&mut page, entry);
+        }
+        out.page(&page)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::json::CountdownJson;
+use super::json::{CountdownJson, LastTimeJson};
 use super::{Run, Session};
 use crate::cli::MotdArgs;
 use crate::dates;
@@ -56,6 +56,9 @@ impl MotdArgs {
         if let Some(problem) = problem {
             error::warn(&problem);
         }
+        // Only now, when the tip will be shown: the quiet later calls of
+        // the day never look at the journal.
+        let last_time = session.last_time(tip);
 
         let shown = if session.json() {
             out.json(&MotdJson {
@@ -64,9 +67,10 @@ impl MotdArgs {
                 tip,
                 prompt,
                 countdown: CountdownJson::new(&countdown, schedule::running_tip(today, &tips)),
+                last_time: last_time.as_ref().map(LastTimeJson::new),
             })
         } else {
-            out.page(&pages::motd(tip, prompt, &countdown))
+            out.page(&pages::motd(tip, prompt, &countdown, last_time.as_ref()))
         }
         .and_then(|()| out.flush());
         if let Err(error) = shown {
@@ -111,6 +115,8 @@ struct MotdJson<'a> {
     tip: &'a Tip,
     prompt: &'a Text,
     countdown: CountdownJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_time: Option<LastTimeJson<'a>>,
 }
 
 #[derive(Serialize)]

@@ -1,6 +1,6 @@
 //! `tips paths`: where this `tips` looks for a playbook, which one is in
-//! force and whether it works, and where it keeps its state; for a user
-//! asking for help or a team lead placing a playbook.
+//! force and whether it works, and where it keeps its state and journal;
+//! for a user asking for help or a team lead placing a playbook.
 
 use serde::Serialize;
 
@@ -18,6 +18,7 @@ struct PathsJson<'a> {
     /// `true` when no playbook is in force, only the built-in tips.
     builtin_only: bool,
     state: Option<StatePlace>,
+    journal: Option<StatePlace>,
 }
 
 impl Run for PathsArgs {
@@ -28,6 +29,10 @@ impl Run for PathsArgs {
             exists: dir.exists(),
             path: dir.display().to_string(),
         });
+        let journal = session.journal_dir().map(|dir| StatePlace {
+            exists: dir.exists(),
+            path: dir.display().to_string(),
+        });
         if session.json() {
             out.json(&PathsJson {
                 playbooks: &playbooks,
@@ -35,9 +40,10 @@ impl Run for PathsArgs {
                     .iter()
                     .all(|place| place.status == playbook::PlaceStatus::NotFound),
                 state,
+                journal,
             })?;
         } else {
-            out.page(&pages::paths(&playbooks, state.as_ref()))?;
+            out.page(&pages::paths(&playbooks, state.as_ref(), journal.as_ref()))?;
         }
         Ok(())
     }

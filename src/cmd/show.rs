@@ -1,6 +1,7 @@
-//! `tips show NAME`: one tip, found by slug, number or prefix.
+//! `tips show NAME`: one tip, found by slug, number or prefix, with what
+//! the user last wrote about it.
 
-use super::{print_tip, Run, Session};
+use super::{print_tip_with_last_time, Run, Session};
 use crate::cli::ShowArgs;
 use crate::error::Error;
 use crate::output::Output;
@@ -12,11 +13,12 @@ impl Run for ShowArgs {
         let tip = tips
             .find(&self.name)
             .map_err(|error| Error::Usage(explain(&self.name, &error)))?;
-        print_tip(session, out, tip, false)
+        let last_time = session.last_time(tip);
+        print_tip_with_last_time(session, out, tip, false, last_time.as_ref())
     }
 }
 
-fn explain(name: &str, error: &LookupError) -> String {
+pub(super) fn explain(name: &str, error: &LookupError) -> String {
     match error {
         LookupError::Unknown { closest } => match closest.as_slice() {
             [] => format!("no tip is called '{name}' (see 'tips list')"),

@@ -1,6 +1,7 @@
-//! `tips today` (and plain `tips`): the tip of the day.
+//! `tips today` (and plain `tips`): the tip of the day, with what the user
+//! last wrote about it.
 
-use super::{print_tip, Run, Session};
+use super::{print_tip_with_last_time, Run, Session};
 use crate::cli::TodayArgs;
 use crate::error::Error;
 use crate::output::Output;
@@ -11,6 +12,13 @@ impl Run for TodayArgs {
         let today = session.today();
         let tips = session.tips()?;
         let tip = schedule::tip_for(today, &tips);
-        print_tip(session, out, tip, schedule::is_valentines_day(today))
+        let last_time = session.last_time(tip);
+        print_tip_with_last_time(
+            session,
+            out,
+            tip,
+            schedule::is_valentines_day(today),
+            last_time.as_ref(),
+        )
     }
 }

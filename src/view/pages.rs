@@ -1,6 +1,7 @@
 //! What each command says, as plain [`Doc`]s.
 
 use crate::dates;
+use crate::journal::Entry;
 use crate::playbook::{PlaceReport, PlaceStatus};
 use crate::schedule::{Countdown, Season, SEASON_LENGTH, VALENTINES_GREETING};
 use crate::tip::{Text, Tip};
@@ -62,6 +63,43 @@ pub fn tip_page(tip: &Tip, valentines_day: bool) -> Doc {
         )]));
     }
     page
+}
+
+/// How many lines of the newest entry come back with a tip.
+pub const LAST_TIME_LINES: usize = 3;
+
+/// `21 Nov 2026`: short enough for a login line, with the year, since a
+/// journal runs over years.
+fn short_date(date: chrono::NaiveDate) -> String {
+    format!("{} {}", date.format("%-d %b"), date.format("%Y"))
+}
+
+/// The "Last time" section after a tip: the newest entry on it, its date
+/// and its first lines. The entry's text is the user's, and is laid out as
+/// untrusted text is.
+pub fn add_last_time(page: &mut Doc, entry: &Entry) {
+    page.gap();
+    page.push(Paragraph::new(vec![Span::new(
+        format!("Last time ({}) you wrote", short_date(entry.date)),
+        Style::Heading,
+    )]));
+    let mut lines = entry.lines();
+    for line in lines.by_ref().take(LAST_TIME_LINES) {
+        page.push(
+            Paragraph::new(vec![Span::plain(line.to_string())])
+                .indented(2)
+                .at_most(2),
+        );
+    }
+    if lines.next().is_some() {
+        page.push(
+            Paragraph::new(vec![
+                Span::new("more: ", Style::Faint),
+                Span::new(format!("tips journal {}", entry.slug), Style::Command),
+            ])
+            .indented(2),
+        );
+    }
 }
 
 /// One row per tip: number, title, tagline.
@@ -150,8 +188,10 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
 }
 
 /// The short form for logins: at most eight lines, whatever the width.
-pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
-    let mut page = Doc::with_capacity(5);
+/// With a journal entry on the tip, its first line is one of them, and the
+/// prompt gives up a line to make room.
+pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown, last_time: Option<&Entry>) -> Doc {
+    let mut page = Doc::with_capacity(6);
     if countdown.season == Season::ValentinesDay {
         page.push(
             Paragraph::new(vec![Span::new("Happy Valentine's Day!", Style::Greeting)]).at_most(1),
@@ -169,8 +209,21 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
         Paragraph::new(vec![Span::plain(prompt.clone())])
             .indented(2)
             .lead(Span::new("› ", Style::Bullet))
-            .at_most(3),
+            .at_most(if last_time.is_some() { 2 } else { 3 }),
     );
+    if let Some(entry) = last_time {
+        page.push(
+            Paragraph::new(vec![
+                Span::new(
+                    format!("Last time ({}): ", short_date(entry.date)),
+                    Style::Faint,
+                ),
+                Span::plain(entry.first_line().to_string()),
+            ])
+            .indented(2)
+            .at_most(1),
+        );
+    }
     let when = match countdown.season {
         Season::ValentinesDay => "Valentine's Day is today".to_string(),
         _ => format!("{} to Valentine's Day", count_of_days(countdown.days)),
@@ -194,8 +247,12 @@ pub struct StatePlace {
 }
 
 /// `tips paths`: each place a playbook may come from, in order, with what
-/// stands there; then the state folder.
-pub fn paths(playbooks: &[PlaceReport], state: Option<&StatePlace>) -> Doc {
+/// stands there; then the state folder and the journal's.
+pub fn paths(
+    playbooks: &[PlaceReport],
+    state: Option<&StatePlace>,
+    journal: Option<&StatePlace>,
+) -> Doc {
     let mut page = Doc::default();
     page.push(Paragraph::new(vec![Span::new(
         "Playbook (the first place that exists is in force)",
@@ -256,5 +313,80 @@ pub fn paths(playbooks: &[PlaceReport], state: Option<&StatePlace>) -> Doc {
             .indented(2),
         ),
     }
+    page.gap();
+    page.push(Paragraph::new(vec![Span::new("Journal", Style::Heading)]));
+    match journal {
+        Some(journal) => {
+            page.push(
+                Paragraph::new(vec![Span::new(journal.path.clone(), Style::Command)]).indented(2),
+            );
+            let note = if journal.exists {
+                "exists: private to you, never sent anywhere; copy it to back it up"
+            } else {
+                "not created yet: tips reflect creates it"
+            };
+            page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
+        }
+        None => page.push(
+            Paragraph::new(vec![Span::new(
+                "none: set HOME or XDG_DATA_HOME",
+                Style::Faint,
+            )])
+            .indented(2),
+        ),
+    }
+    page
+}
+
+/// `tips journal`: one row per entry, newest first: the date, the tip's
+/// title (or its slug, where the tip is no longer in force) and the first
+/// line of the entry.
+pub fn journal_list(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
+    let name = |(entry, tip): &(&Entry, Option<&Tip>)| match tip {
+        Some(tip) => format!("{} · {}", tip.number, tip.title),
+        None => entry.slug.clone(),
+    };
+    let names: Vec<String> = entries.iter().map(name).collect();
+    let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
+    let mut page = Doc::with_capacity(entries.len());
+    for ((entry, _), name) in entries.iter().zip(names) {
+        let mut row = vec![
+            Span::new(format!("{}  ", dates::iso(entry.date)), Style::Label),
+            Span::new(name.clone(), Style::Title),
+        ];
+        // Padded only where a line follows, so that no row ends in blanks.
+        let first_line = entry.first_line();
+        if !first_line.is_empty() {
+            row.push(Span::plain(" ".repeat(name_width - name.width() + 2)));
+            row.push(Span::plain(first_line.to_string()));
+        }
+        page.row(row);
+    }
+    page
+}
+
+/// `tips journal` with nothing to list.
+pub fn journal_empty(since: Option<chrono::NaiveDate>) -> Doc {
+    let mut page = Doc::with_capacity(1);
+    let said = match since {
+        Some(since) => format!("No journal entries since {}.", dates::iso(since)),
+        None => "No journal entries yet: ".to_string(),
+    };
+    let mut spans = vec![Span::plain(said)];
+    if since.is_none() {
+        spans.push(Span::new("tips reflect", Style::Command));
+        spans.push(Span::plain(" writes one."));
+    }
+    page.push(Paragraph::new(spans));
+    page
+}
+
+/// What `tips reflect` says once an entry is kept.
+pub fn reflection_saved(path: &str) -> Doc {
+    let mut page = Doc::with_capacity(1);
+    page.push(Paragraph::new(vec![
+        Span::plain("Saved to your journal: "),
+        Span::new(path.to_string(), Style::Command),
+    ]));
     page
 }

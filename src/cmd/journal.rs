@@ -1,0 +1,85 @@
+//! `tips journal [NAME]`: the journal's entries, newest first, as a list,
+//! as JSON, or in full as one Markdown document to share.
+
+use super::json::EntryJson;
+use super::show::explain;
+use super::{Run, Session};
+use crate::cli::JournalArgs;
+use crate::dates;
+use crate::error::Error;
+use crate::journal::{self, Entry};
+use crate::output::Output;
+use crate::tip::{Tip, TipSet};
+use crate::untrusted::visible;
+use crate::view::pages;
+
+impl Run for JournalArgs {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        if self.markdown && session.json() {
+            return Err(Error::Usage(
+                "--markdown and --json are two forms of the same list: choose one".to_string(),
+            ));
+        }
+        let tips = session.tips()?;
+        let slug = match &self.name {
+            Some(name) => Some(
+                tips.find(name)
+                    .map_err(|error| Error::Usage(explain(name, &error)))?
+                    .slug
+                    .to_string(),
+            ),
+            None => None,
+        };
+        let entries = match session.journal_dir() {
+            Some(folder) => journal::entries(&folder, slug.as_deref(), self.since),
+            None => Vec::new(),
+        };
+        let with_tips: Vec<(&Entry, Option<&Tip>)> = entries
+            .iter()
+            .map(|entry| (entry, tip_of(&tips, entry)))
+            .collect();
+
+        if session.json() {
+            let json: Vec<EntryJson> = with_tips
+                .iter()
+                .map(|(entry, tip)| EntryJson::new(entry, *tip))
+                .collect();
+            out.json(&json)?;
+        } else if self.markdown {
+            out.raw(markdown(&with_tips).as_bytes())?;
+        } else if with_tips.is_empty() {
+            out.page(&pages::journal_empty(self.since))?;
+        } else {
+            out.page(&pages::journal_list(&with_tips))?;
+        }
+        Ok(())
+    }
+}
+
+fn tip_of<'a>(tips: &'a TipSet, entry: &Entry) -> Option<&'a Tip> {
+    tips.all().iter().find(|tip| tip.slug == entry.slug)
+}
+
+/// Every entry in full, newest first, as one Markdown document: a heading
+/// per entry with its date and tip, then its text. The text is the
+/// user's own Markdown; only control characters are made visible, line by
+/// line, so that the document cannot drive a terminal it is printed on.
+fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
+    let mut document = String::from("# Journal\n");
+    for (entry, tip) in entries {
+        let about = match tip {
+            Some(tip) => format!("Tip {} · {}", tip.number, tip.title),
+            None => entry.slug.clone(),
+        };
+        document.push_str(&format!(
+            "\n## {} · {}\n\n",
+            dates::long(entry.date),
+            visible(&about)
+        ));
+        for line in journal::tidy(&entry.text).lines() {
+            document.push_str(&visible(line));
+            document.push('\n');
+        }
+    }
+    document
+}

@@ -1,0 +1,1046 @@
+//! `tips reflect` and `tips journal`: entries written in an editor, from
+//! stdin or with `-m`, kept as private Markdown files, and brought back
+//! with their tip.
+
+mod common;
+
+use common::{assert_usage_error, json_of, needed, require, stdout_of, tips_binary, TestEnv};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A day whose tip is Respect (tip 7), and the days ten and twenty later,
+/// when the rotation brings it back.
+const RESPECT_DAY: &str = "2026-11-26";
+const TEN_DAYS_LATER: &str = "2026-12-06";
+const WEEKS_LATER: &str = "2026-12-16";
+
+fn journal_dir(env: &TestEnv) -> PathBuf {
+    env.home().join(".local/share/tips/journal")
+}
+
+/// The entry files of one tip, by name.
+fn entry_files(env: &TestEnv, slug: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(journal_dir(env).join(slug))
+        .map(|listing| {
+            listing
+                .flatten()
+                .map(|item| item.file_name().into_string().unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn reflect(env: &TestEnv, args: &[&str]) {
+    let mut all = vec!["reflect"];
+    all.extend_from_slice(args);
+    stdout_of(&mut env.tips(&all));
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A failure: exit 1, nothing on stdout, one line on stderr starting with
+/// `tips: `. Gives that line.
+fn assert_one_line_failure(output: &Output) -> String {
+    let stderr = stderr_of(output);
+    assert_eq!(output.status.code(), Some(1), "exit 1 expected: {stderr}");
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    assert!(stderr.starts_with("tips: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    stderr
+}
+
+/// A folder of programs for a terminal's PATH: `tips` and whatever the
+/// test links or writes there, and nothing else.
+fn bin_dir(env: &TestEnv) -> PathBuf {
+    let bin = env.home().join("bin");
+    if !bin.exists() {
+        fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(tips_binary(), bin.join("tips")).unwrap();
+    }
+    bin
+}
+
+/// Puts an installed program (found on the test's own PATH) into the
+/// terminal's PATH.
+fn link_program(env: &TestEnv, name: &str) {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .unwrap();
+    let path = String::from_utf8(found.stdout).unwrap();
+    std::os::unix::fs::symlink(path.trim(), bin_dir(env).join(name)).unwrap();
+}
+
+/// Writes a scripted editor: a `/bin/sh` script that gets the draft's path
+/// as `$1`. It may use only the shell's builtins, as the terminal's PATH
+/// holds nothing else.
+fn scripted_editor(env: &TestEnv, name: &str, body: &str) {
+    let path = bin_dir(env).join(name);
+    fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Copies the draft to `$HOME/seen-draft` with builtins only.
+const KEEP_A_COPY: &str =
+    r#"while IFS= read -r line; do printf '%s\n' "$line"; done <"$1" >"$HOME/seen-draft""#;
+
+/// Runs a command line on a pseudo-terminal (util-linux `script`), with
+/// `input` typed into it, a PATH of only [`bin_dir`], and `vars` set. Gives
+/// the exit status and what the terminal showed.
+fn on_terminal(
+    env: &TestEnv,
+    command_line: &str,
+    input: &str,
+    vars: &[(&str, &str)],
+) -> (Option<i32>, String) {
+    let script = Command::new("sh")
+        .args(["-c", "command -v script"])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(script.stdout).unwrap();
+    let mut command = Command::new(script.trim());
+    command
+        .args(["-qec", command_line, "/dev/null"])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("PATH", bin_dir(env))
+        .env("SHELL", "/bin/sh")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("script runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(input.as_bytes()).unwrap();
+    }
+    let output = wait_at_most(child, Duration::from_secs(30));
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).replace('\r', ""),
+    )
+}
+
+/// Waits for a process, failing the test (rather than hanging it) where
+/// it blocks.
+fn wait_at_most(mut child: std::process::Child, limit: Duration) -> Output {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("still running after {limit:?}: it blocked");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn terminal_available() -> bool {
+    require("script")
+}
+
+#[test]
+fn a_real_editor_on_a_terminal_writes_the_entry() {
+    if !terminal_available() || !require("ed") {
+        return;
+    }
+    let env = TestEnv::new();
+    link_program(&env, "ed");
+    // ed: insert a line before the first, write, quit.
+    let typed = "1i\nAsked Acme's architect to walk me through their rollout\n.\nw\nq\n";
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
+        typed,
+        &[("EDITOR", "ed")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.contains("Saved to your journal"), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "Asked Acme's architect to walk me through their rollout\n",
+        "the guidance lines are gone, what was typed stays"
+    );
+    assert_eq!(
+        fs::read_dir(journal_dir(&env).join(".drafts"))
+            .unwrap()
+            .count(),
+        0,
+        "the draft is cleared once the entry is kept"
+    );
+}
+
+#[test]
+fn vim_on_a_terminal_writes_the_entry() {
+    if !terminal_available() || !require("vim") {
+        return;
+    }
+    let env = TestEnv::new();
+    link_program(&env, "vim");
+    // Typed ahead: vim reads it once it starts.
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips --color never reflect 7 --date {RESPECT_DAY}"),
+        "ggiListened before I argued\u{1b}:wq\r",
+        &[("VISUAL", "vim -u NONE -i NONE -n -N")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "Listened before I argued\n"
+    );
+}
+
+#[test]
+fn the_draft_holds_title_date_prompts_action_and_guidance() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "answer",
+        &format!("{KEEP_A_COPY}\nprintf '# My answer\\n\\nI asked first.\\n' >>\"$1\""),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "answer")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let draft = fs::read_to_string(env.home().join("seen-draft")).unwrap();
+    for expected in [
+        "Tip 7 · Respect",
+        "Thursday 26 November 2026",
+        "did I correct them or ask them to explain?",
+        "Try today: In every meeting today",
+        "removed when you save",
+    ] {
+        assert!(draft.contains(expected), "{expected:?} in {draft}");
+    }
+    assert!(draft.starts_with('\n'), "a line to write on comes first");
+    // What was appended stays, Markdown heading and all; the guidance goes.
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "# My answer\n\nI asked first.\n"
+    );
+}
+
+#[test]
+fn a_draft_left_unchanged_saves_nothing_and_says_so() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(&env, "leave-it", "exit 0");
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "leave-it")]);
+    assert_eq!(status, Some(1), "{screen}");
+    assert_eq!(
+        screen.trim(),
+        "tips: nothing saved: the entry is empty",
+        "one line"
+    );
+    assert!(entry_files(&env, "respect").is_empty());
+    assert_eq!(
+        fs::read_dir(journal_dir(&env).join(".drafts"))
+            .unwrap()
+            .count(),
+        0,
+        "an empty draft is not kept"
+    );
+}
+
+#[test]
+fn a_failing_editor_saves_nothing_and_keeps_the_draft() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(&env, "crash", "printf 'half a thought\\n' >>\"$1\"\nexit 3");
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "crash")]);
+    assert_eq!(status, Some(1), "{screen}");
+    let line = screen.trim();
+    assert_eq!(line.lines().count(), 1, "{screen}");
+    assert!(
+        line.starts_with("tips: the editor 'crash' exited with status 3"),
+        "{line}"
+    );
+    let draft = line
+        .split("your draft is kept in ")
+        .nth(1)
+        .expect("the draft is named");
+    assert!(
+        fs::read_to_string(draft)
+            .unwrap()
+            .contains("half a thought"),
+        "nothing typed is lost"
+    );
+    assert!(entry_files(&env, "respect").is_empty());
+}
+
+#[test]
+fn an_editor_that_cannot_start_saves_nothing_and_keeps_the_draft() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    let missing = env.home().join("no-such-editor");
+    let (status, screen) = on_terminal(
+        &env,
+        "tips reflect respect",
+        "",
+        &[("VISUAL", missing.to_str().unwrap())],
+    );
+    assert_eq!(status, Some(1), "{screen}");
+    let line = screen.trim();
+    assert_eq!(line.lines().count(), 1, "{screen}");
+    assert!(line.starts_with("tips: cannot start the editor"), "{line}");
+    let draft = line.split("your draft is kept in ").nth(1).unwrap();
+    assert!(Path::new(draft).is_file(), "{draft}");
+    assert!(entry_files(&env, "respect").is_empty());
+}
+
+#[test]
+fn the_editor_is_visual_then_editor_then_vi() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    for name in ["visual", "editor", "vi"] {
+        scripted_editor(&env, name, &format!("printf 'by {name}\\n' >>\"$1\""));
+    }
+    let run = |vars: &[(&str, &str)]| {
+        let (status, screen) = on_terminal(&env, "tips reflect respect", "", vars);
+        assert_eq!(status, Some(0), "{screen}");
+    };
+    run(&[("VISUAL", "visual"), ("EDITOR", "editor")]);
+    run(&[("VISUAL", ""), ("EDITOR", "editor")]);
+    run(&[]);
+    let texts: Vec<String> = json_of(&mut env.tips(&["journal", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["by vi\n", "by editor\n", "by visual\n"]);
+}
+
+#[test]
+fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // The draft is the last argument, after the editor's own.
+    scripted_editor(
+        &env,
+        "answer",
+        r#"for draft; do :; done; printf 'got %s args\n' "$#" >>"$draft""#,
+    );
+    for (editor, expected) in [
+        ("answer --wait", "got 2 args"),
+        ("answer --title 'two words'", "got 3 args"),
+    ] {
+        let (status, screen) = on_terminal(
+            &env,
+            &format!("tips reflect respect --date {RESPECT_DAY}"),
+            "",
+            &[("VISUAL", editor)],
+        );
+        assert_eq!(status, Some(0), "{editor}: {screen}");
+        let newest = json_of(&mut env.tips(&["journal", "--json"]));
+        assert_eq!(newest[0]["text"], format!("{expected}\n"), "{editor}");
+    }
+}
+
+#[test]
+fn without_a_terminal_the_entry_is_read_from_stdin() {
+    let env = TestEnv::new();
+    env.tips(&["reflect", "respect", "--date", RESPECT_DAY])
+        .write_stdin("\n\nListened first; it worked.  \nThey opened up.\n\n")
+        .assert()
+        .success();
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "Listened first; it worked.\nThey opened up.\n"
+    );
+}
+
+#[test]
+fn empty_or_unreadable_input_saves_nothing() {
+    let env = TestEnv::new();
+    let empty = env
+        .tips(&["reflect", "respect"])
+        .write_stdin(" \n\n")
+        .output()
+        .unwrap();
+    assert!(assert_one_line_failure(&empty).contains("nothing saved"));
+    let binary = env
+        .tips(&["reflect", "respect"])
+        .write_stdin(b"caf\xe9\n".as_slice())
+        .output()
+        .unwrap();
+    assert!(assert_one_line_failure(&binary).contains("not UTF-8"));
+    let huge = env
+        .tips(&["reflect", "respect"])
+        .write_stdin(vec![b'a'; 300 * 1024])
+        .output()
+        .unwrap();
+    assert!(assert_one_line_failure(&huge).contains("KiB"));
+    let blank_message = env
+        .tips(&["reflect", "respect", "-m", "  "])
+        .output()
+        .unwrap();
+    assert_one_line_failure(&blank_message);
+    assert!(entry_files(&env, "respect").is_empty());
+}
+
+#[test]
+fn message_flags_are_paragraphs_and_the_default_tip_is_todays() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "-m",
+            "First thought",
+            "-m",
+            "Second thought",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "First thought\n\nSecond thought\n"
+    );
+}
+
+#[test]
+fn an_unknown_tip_is_bad_usage() {
+    let env = TestEnv::new();
+    let output = env
+        .tips(&["reflect", "respectt", "-m", "x"])
+        .output()
+        .unwrap();
+    assert_usage_error(&output, "did you mean 'respect'");
+    let output = env.tips(&["journal", "nosuchtip"]).output().unwrap();
+    assert_usage_error(&output, "no tip is called 'nosuchtip'");
+}
+
+#[test]
+fn entries_are_private_files_under_xdg_data_home() {
+    let env = TestEnv::new();
+    let data = env.home().join("data");
+    env.tips(&["reflect", "respect", "-m", "kept", "--date", RESPECT_DAY])
+        .env("XDG_DATA_HOME", &data)
+        .assert()
+        .success();
+    let journal = data.join("tips/journal");
+    let entry = journal.join(format!("respect/{RESPECT_DAY}-1.md"));
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&journal), 0o700);
+    assert_eq!(mode(&journal.join("respect")), 0o700);
+    assert_eq!(mode(&entry), 0o600);
+    // Nothing else is left beside it, such as a temporary file.
+    assert_eq!(fs::read_dir(journal.join("respect")).unwrap().count(), 1);
+    let paths = json_of(env.tips(&["paths", "--json"]).env("XDG_DATA_HOME", &data));
+    assert_eq!(paths["journal"]["path"], journal.to_str().unwrap());
+    assert_eq!(paths["journal"]["exists"], true);
+    let text = stdout_of(env.tips(&["paths"]).env("XDG_DATA_HOME", &data));
+    assert!(text.contains(journal.to_str().unwrap()), "{text}");
+}
+
+#[test]
+fn two_entries_on_one_day_are_both_kept() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "morning", "--date", RESPECT_DAY]);
+    reflect(&env, &["respect", "-m", "evening", "--date", RESPECT_DAY]);
+    assert_eq!(
+        entry_files(&env, "respect"),
+        [format!("{RESPECT_DAY}-1.md"), format!("{RESPECT_DAY}-2.md")]
+    );
+    let listed = stdout_of(&mut env.tips(&["journal"]));
+    assert!(
+        listed.find("evening").unwrap() < listed.find("morning").unwrap(),
+        "the later one is listed first: {listed}"
+    );
+}
+
+#[test]
+fn twenty_entries_written_at_once_are_all_kept() {
+    let env = TestEnv::new();
+    let children: Vec<_> = (0..20)
+        .map(|number| {
+            env.process(&[
+                "reflect",
+                "respect",
+                "--date",
+                RESPECT_DAY,
+                "-m",
+                &format!("entry {number}"),
+            ])
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = wait_at_most(child, Duration::from_secs(30));
+        assert!(output.status.success(), "{}", stderr_of(&output));
+    }
+    assert_eq!(entry_files(&env, "respect").len(), 20);
+    let mut texts: Vec<String> = json_of(&mut env.tips(&["journal", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["text"].as_str().unwrap().to_string())
+        .collect();
+    texts.sort();
+    let mut expected: Vec<String> = (0..20).map(|number| format!("entry {number}\n")).collect();
+    expected.sort();
+    assert_eq!(texts, expected);
+}
+
+#[test]
+fn the_journal_lists_newest_first_with_date_tip_and_first_line() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &["respect", "-m", "Old one\nmore", "--date", "2026-11-01"],
+    );
+    reflect(
+        &env,
+        &[
+            "listen",
+            "-m",
+            "\nListened\nand more",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    reflect(&env, &["respect", "-m", "New one", "--date", "2026-11-26"]);
+    let listed = stdout_of(&mut env.tips(&["journal"]));
+    assert_eq!(
+        listed,
+        "2026-11-26  7 · Respect       New one\n\
+         2026-11-20  2 · Listen First  Listened\n\
+         2026-11-01  7 · Respect       Old one\n"
+    );
+    let since = stdout_of(&mut env.tips(&["journal", "--since", "2026-11-20"]));
+    assert_eq!(since.lines().count(), 2, "{since}");
+    let respect = stdout_of(&mut env.tips(&["journal", "resp"]));
+    assert!(!respect.contains("Listen"), "{respect}");
+    assert_eq!(respect.lines().count(), 2, "{respect}");
+    let none = stdout_of(&mut env.tips(&["journal", "--since", "2027-01-01"]));
+    assert_eq!(none, "No journal entries since 2027-01-01.\n");
+}
+
+#[test]
+fn an_empty_journal_says_how_to_start_one() {
+    let env = TestEnv::new();
+    let listed = stdout_of(&mut env.tips(&["journal"]));
+    assert!(listed.contains("tips reflect"), "{listed}");
+    assert_eq!(
+        json_of(&mut env.tips(&["journal", "--json"])),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn journal_json_gives_date_tip_text_and_path() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &["respect", "-m", "Asked first", "--date", RESPECT_DAY],
+    );
+    let json = json_of(&mut env.tips(&["journal", "--json"]));
+    let path = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "date": RESPECT_DAY,
+            "tip": {"number": 7, "slug": "respect", "title": "Respect"},
+            "text": "Asked first\n",
+            "path": path.to_str().unwrap(),
+        }])
+    );
+    // `reflect --json` gives the new entry in the same shape.
+    let json = json_of(&mut env.tips(&["reflect", "respect", "-m", "Again", "--json"]));
+    assert_eq!(json["tip"]["slug"], "respect");
+    assert_eq!(json["text"], "Again\n");
+    assert!(Path::new(json["path"].as_str().unwrap()).is_file());
+}
+
+#[test]
+fn the_markdown_document_holds_every_entry_in_full() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "# Acme\n\n- asked\n- listened",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    reflect(
+        &env,
+        &["listen", "-m", "Quiet call", "--date", "2026-11-20"],
+    );
+    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
+    assert_eq!(
+        document,
+        "# Journal\n\
+         \n\
+         ## Thursday 26 November 2026 · Tip 7 · Respect\n\
+         \n\
+         # Acme\n\
+         \n\
+         - asked\n\
+         - listened\n\
+         \n\
+         ## Friday 20 November 2026 · Tip 2 · Listen First\n\
+         \n\
+         Quiet call\n"
+    );
+    let both = env
+        .tips(&["journal", "--markdown", "--json"])
+        .output()
+        .unwrap();
+    assert_usage_error(&both, "choose one");
+}
+
+#[test]
+fn weeks_later_the_tip_comes_back_with_what_was_written() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "-m",
+            "Ask Acme's architect to walk me through their rollout\nline 2\nline 3\nline 4",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let today = stdout_of(&mut env.tips(&["today", "--date", WEEKS_LATER]));
+    assert!(today.starts_with("Tip 7 · Respect"), "{today}");
+    assert!(
+        today.ends_with(
+            "Last time (26 Nov 2026) you wrote\n  \
+             Ask Acme's architect to walk me through their rollout\n  \
+             line 2\n  \
+             line 3\n  \
+             more: tips journal respect\n"
+        ),
+        "{today}"
+    );
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", TEN_DAYS_LATER]));
+    assert!(show.contains("Last time (26 Nov 2026)"), "{show}");
+    let json = json_of(&mut env.tips(&["today", "--date", WEEKS_LATER, "--json"]));
+    assert_eq!(json["slug"], "respect");
+    assert_eq!(json["last_time"]["date"], RESPECT_DAY);
+    assert!(json["last_time"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ask Acme's"));
+    // Before the entry was written, there was nothing to come back.
+    let before = stdout_of(&mut env.tips(&["show", "respect", "--date", "2026-11-16"]));
+    assert!(!before.contains("Last time"), "{before}");
+    let other = json_of(&mut env.tips(&["show", "listen", "--json"]));
+    assert!(other.get("last_time").is_none(), "{other}");
+}
+
+#[test]
+fn the_newest_entry_is_the_one_that_comes_back() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "older", "--date", "2026-11-16"]);
+    reflect(&env, &["respect", "-m", "newer", "--date", RESPECT_DAY]);
+    reflect(
+        &env,
+        &["respect", "-m", "newest that day", "--date", RESPECT_DAY],
+    );
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
+    assert!(show.contains("  newest that day\n"), "{show}");
+    assert!(
+        !show.contains("older") && !show.contains("  newer\n"),
+        "{show}"
+    );
+}
+
+#[test]
+fn motd_adds_one_line_and_stays_within_eight() {
+    let env = TestEnv::new();
+    let long = "word ".repeat(200);
+    reflect(&env, &["respect", "-m", &long, "--date", "2026-11-16"]);
+    // Valentine's Day has the most to say: a greeting above the tip.
+    let tip_of_valentines = json_of(&mut env.tips(&["today", "--date", "2027-02-14", "--json"]));
+    let slug = tip_of_valentines["slug"].as_str().unwrap().to_string();
+    reflect(&env, &[&slug, "-m", &long, "--date", "2026-11-16"]);
+    for (date, columns) in [
+        (WEEKS_LATER, "80"),
+        ("2027-02-14", "80"),
+        ("2027-02-14", "20"),
+    ] {
+        let motd = stdout_of(env.tips(&["motd", "--date", date]).env("COLUMNS", columns));
+        assert!(motd.lines().count() <= 8, "{date} at {columns}: {motd}");
+        let last_time: Vec<&str> = motd
+            .lines()
+            .filter(|line| line.contains("Last time"))
+            .collect();
+        assert_eq!(last_time.len(), 1, "{date} at {columns}: {motd}");
+    }
+    let motd = stdout_of(&mut env.tips(&["motd", "--date", WEEKS_LATER]));
+    assert!(
+        motd.contains("  Last time (16 Nov 2026): word word"),
+        "{motd}"
+    );
+    let json = json_of(&mut env.tips(&["motd", "--date", WEEKS_LATER, "--json"]));
+    assert_eq!(json["last_time"]["date"], "2026-11-16");
+}
+
+#[test]
+fn escape_sequences_in_the_journal_are_shown_not_obeyed() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "clear\u{1b}[2J the \u{1b}]0;owned\u{7} screen",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let neutralised = "clear^[[2J the ^[]0;owned^G screen";
+    for args in [
+        &["today", "--date", WEEKS_LATER][..],
+        &["show", "respect"],
+        &["motd", "--date", WEEKS_LATER],
+        &["journal"],
+        &["journal", "--markdown"],
+    ] {
+        let output = stdout_of(&mut env.tips(args));
+        assert!(!output.contains('\u{1b}'), "{args:?}: {output:?}");
+        assert!(output.contains(neutralised), "{args:?}: {output}");
+    }
+    // JSON escapes it as JSON does.
+    let json = stdout_of(&mut env.tips(&["journal", "--json"]));
+    assert!(json.contains("\\u001b[2J"), "{json}");
+}
+
+/// Runs `tips ARGS` and fails, rather than hangs, if it blocks.
+fn run_without_blocking(env: &TestEnv, args: &[&str]) -> Output {
+    let child = env
+        .process(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_at_most(child, Duration::from_secs(20))
+}
+
+#[test]
+fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &["respect", "-m", "the real one", "--date", "2026-11-16"],
+    );
+    let folder = journal_dir(&env).join("respect");
+    // Newer names than the real entry, so that each is tried first.
+    let fifo = folder.join("2026-11-20-1.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    fs::create_dir(folder.join("2026-11-21-1.md")).unwrap();
+    fs::write(folder.join("2026-11-22-1.md"), b"caf\xe9 \xff\n").unwrap();
+    let huge = fs::File::create(folder.join("2026-11-23-1.md")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    fs::write(journal_dir(&env).join("not-a-slug.md"), "stray").unwrap();
+
+    for args in [
+        &["today", "--date", WEEKS_LATER][..],
+        &["show", "respect", "--date", WEEKS_LATER],
+        &["motd", "--date", WEEKS_LATER],
+        &["journal"],
+        &["journal", "--json"],
+        &["journal", "--markdown"],
+    ] {
+        let output = run_without_blocking(&env, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
+        assert!(output.stderr.is_empty(), "{args:?}: {}", stderr_of(&output));
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
+    }
+    let listed = stdout_of(&mut env.tips(&["journal"]));
+    assert_eq!(listed.lines().count(), 1, "only the real entry: {listed}");
+}
+
+#[test]
+fn a_journal_that_is_not_a_folder_costs_motd_nothing() {
+    let env = TestEnv::new();
+    env.write(".local/share/tips/journal", "a file, not a folder");
+    let motd = run_without_blocking(&env, &["motd", "--date", RESPECT_DAY]);
+    assert!(motd.status.success());
+    assert!(motd.stderr.is_empty(), "{}", stderr_of(&motd));
+    assert!(String::from_utf8_lossy(&motd.stdout).contains("Tip 7"));
+    let reflect = env
+        .tips(&["reflect", "respect", "-m", "x"])
+        .output()
+        .unwrap();
+    assert!(assert_one_line_failure(&reflect).contains("cannot save the entry"));
+}
+
+/// The quiet later calls of `motd --once-per-day` must not read the
+/// journal. Seen through the entry's access time: the call that shows the
+/// tip reads the entry and moves it; the quiet one must leave it.
+#[test]
+fn the_quiet_once_per_day_call_does_not_read_the_journal() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "read me", "--date", RESPECT_DAY]);
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    let age = |path: &Path| {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_times(fs::FileTimes::new().set_accessed(long_ago))
+            .unwrap();
+    };
+    let accessed = |path: &Path| fs::metadata(path).unwrap().accessed().unwrap();
+
+    age(&entry);
+    let shown = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", WEEKS_LATER]));
+    assert!(shown.contains("Last time"), "{shown}");
+    let reading_moves_the_access_time = accessed(&entry) != long_ago;
+    if !needed(
+        reading_moves_the_access_time,
+        "a file system that records access times (not noatime)",
+    ) {
+        return;
+    }
+
+    age(&entry);
+    let quiet = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", WEEKS_LATER]));
+    assert_eq!(quiet, "", "the second call of the day is quiet");
+    assert_eq!(accessed(&entry), long_ago, "the quiet call read the entry");
+}
+
+#[test]
+fn entries_at_the_ends_of_the_calendar() {
+    let env = TestEnv::new();
+    for date in ["0001-01-01", "9999-12-31"] {
+        reflect(
+            &env,
+            &["respect", "-m", &format!("on {date}"), "--date", date],
+        );
+    }
+    let json = json_of(&mut env.tips(&["journal", "--json"]));
+    let dates: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["9999-12-31", "0001-01-01"]);
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "9999-12-31"]));
+    assert!(
+        show.contains("Last time (31 Dec 9999) you wrote\n  on 9999-12-31"),
+        "{show}"
+    );
+    let first = stdout_of(&mut env.tips(&["show", "respect", "--date", "0001-01-01"]));
+    assert!(first.contains("on 0001-01-01"), "{first}");
+}
+
+mod awkward_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Long runs of multibyte text beside long runs of blanks.
+    fn awkward() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[😀🎉❤]{1,30}",
+            "[абвгдеж]{1,30}",
+            "[漢字仮名]{1,30}",
+            "[ \t]{1,50}",
+            "\n{1,3}",
+            "[a-z;#]{1,8}",
+        ];
+        prop::collection::vec(piece, 1..10).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        #[test]
+        fn what_is_written_with_m_comes_back_whole(text in awkward()) {
+            prop_assume!(!text.trim().is_empty());
+            let env = TestEnv::new();
+            reflect(&env, &["respect", "-m", &text, "--date", RESPECT_DAY]);
+            let json = json_of(&mut env.tips(&["journal", "--json"]));
+            let kept = json[0]["text"].as_str().unwrap();
+            // Blank lines around the entry and blanks at line ends go.
+            let expected: Vec<&str> = text.lines().map(str::trim_end).collect();
+            let expected = expected.join("\n");
+            prop_assert_eq!(kept.trim_matches('\n'), expected.trim_matches('\n'));
+            let show = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
+            prop_assert!(show.contains("Last time (26 Nov 2026) you wrote"));
+            let motd = stdout_of(env.tips(&["motd", "--date", WEEKS_LATER]).env("COLUMNS", "20"));
+            prop_assert!(motd.lines().count() <= 8, "{}", motd);
+        }
+    }
+}
+
+#[test]
+fn a_full_disk_or_closed_pipe_ends_journal_output_as_elsewhere() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "something", "--date", RESPECT_DAY]);
+    for args in [
+        &["journal"][..],
+        &["journal", "--markdown"],
+        &["journal", "--json"],
+    ] {
+        let full = env.writing_to_full_disk(args);
+        assert_eq!(full.status.code(), Some(1), "{args:?}");
+        let stderr = stderr_of(&full);
+        assert!(
+            stderr.starts_with("tips: cannot write output: "),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}");
+        let closed = env.writing_to_closed_pipe(args);
+        assert_eq!(closed.status.code(), Some(0), "{args:?}");
+        assert!(closed.stderr.is_empty(), "{args:?}: {}", stderr_of(&closed));
+    }
+}
+
+/// `tips` under libfaketime's clock, in UTC, with the private HOME.
+fn at_clock(env: &TestEnv, clock: &str, args: &[&str]) -> Output {
+    Command::new("faketime")
+        .arg(clock)
+        .arg(tips_binary())
+        .args(["--color", "never"])
+        .args(args)
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn without_date_the_entry_is_dated_by_the_clock_and_returns_weeks_later() {
+    if !require("faketime") {
+        return;
+    }
+    let env = TestEnv::new();
+    let written = at_clock(
+        &env,
+        "2026-11-26 18:30:00",
+        &[
+            "reflect",
+            "-m",
+            "Walked through their rollout with the architect",
+        ],
+    );
+    assert!(written.status.success(), "{}", stderr_of(&written));
+    assert_eq!(entry_files(&env, "respect"), ["2026-11-26-1.md"]);
+    let later = at_clock(&env, "2026-12-16 08:00:00", &["today"]);
+    let later = String::from_utf8(later.stdout).unwrap();
+    assert!(later.starts_with("Tip 7 · Respect"), "{later}");
+    assert!(
+        later.contains(
+            "Last time (26 Nov 2026) you wrote\n  Walked through their rollout with the architect\n"
+        ),
+        "{later}"
+    );
+}
+
+#[test]
+fn the_man_page_covers_reflect_journal_and_where_entries_live() {
+    if !require("mandoc") {
+        return;
+    }
+    let env = TestEnv::new();
+    let page = env.home().join("tips.1");
+    fs::write(&page, stdout_of(&mut env.tips(&["man"]))).unwrap();
+    let rendered = Command::new("mandoc")
+        .args(["-T", "utf8"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(rendered.status.success());
+    // mandoc shows bold by overstriking; the plain text is what a reader sees.
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    let mut plain = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if chars.peek() == Some(&'\u{8}') {
+            chars.next();
+            continue;
+        }
+        plain.push(c);
+    }
+    for expected in [
+        "tips reflect [NAME] [--message TEXT]",
+        "tips journal [NAME] [--since YYYY-MM-DD] [--markdown]",
+        "-m, --message TEXT",
+        "~/.local/share/tips/journal/",
+        "XDG_DATA_HOME",
+        "VISUAL",
+    ] {
+        assert!(plain.contains(expected), "{expected:?} in the man page");
+    }
+}
+
+#[test]
+fn a_kept_draft_is_not_overwritten_by_the_next_one() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "crash",
+        "printf 'thought %s\\n' \"$TIPS_TEST_MARK\" >>\"$1\"\nexit 1",
+    );
+    let mut drafts = Vec::new();
+    for mark in ["one", "two"] {
+        let (status, screen) = on_terminal(
+            &env,
+            "tips reflect respect",
+            "",
+            &[("VISUAL", "crash"), ("TIPS_TEST_MARK", mark)],
+        );
+        assert_eq!(status, Some(1), "{screen}");
+        let draft = screen.trim().split("kept in ").nth(1).unwrap().to_string();
+        drafts.push(draft);
+    }
+    assert_ne!(drafts[0], drafts[1]);
+    assert!(fs::read_to_string(&drafts[0])
+        .unwrap()
+        .contains("thought one"));
+    assert!(fs::read_to_string(&drafts[1])
+        .unwrap()
+        .contains("thought two"));
+}
