@@ -22,13 +22,6 @@ pub enum Origin {
     System,
 }
 
-/// In JSON, an origin reads as it does in text.
-impl serde::Serialize for Origin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.describe())
-    }
-}
-
 impl Origin {
     pub fn describe(self) -> &'static str {
         match self {

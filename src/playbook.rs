@@ -7,7 +7,6 @@ use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
-use serde::Serialize;
 
 use crate::locations::{Origin, PlaybookLocation};
 use crate::schema::{self, Problem};
@@ -74,22 +73,19 @@ pub fn load(places: &[PlaybookLocation]) -> Loaded<'_> {
 }
 
 /// What `tips paths` tells of one place a playbook may come from.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct PlaceReport {
     pub path: String,
     pub from: Origin,
     pub exists: bool,
     pub status: PlaceStatus,
     /// With `in-force`: how many tips are in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tips: Option<usize>,
     /// With `broken`: why the file cannot be used.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceStatus {
     /// Its tips are in force.
     InForce,

@@ -1,6 +1,5 @@
 //! Tips, the set of tips in force, and finding tips by name or by words.
 
-use serde::Serialize;
 use std::borrow::Cow;
 
 use crate::schema::RawTip;
@@ -9,18 +8,15 @@ use crate::schema::RawTip;
 /// playbook at run time (owned).
 pub type Text = Cow<'static, str>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tip {
     pub number: u32,
     pub slug: Text,
     pub title: Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tagline: Option<Text>,
     pub body: Text,
     pub prompts: Cow<'static, [Text]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
 }
 

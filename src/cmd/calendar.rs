@@ -2,7 +2,6 @@
 //! or as JSON.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
-use serde::Serialize;
 
 use super::{Run, Session};
 use crate::cli::CalendarArgs;
@@ -11,16 +10,7 @@ use crate::error::Error;
 use crate::ics;
 use crate::output::Output;
 use crate::schedule::{self, SEASON_DAYS};
-use crate::tip::Tip;
-
-#[derive(Serialize)]
-struct DayJson<'a> {
-    date: String,
-    /// With `--alarm`: the local date and time of the day's reminder.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alarm: Option<String>,
-    tip: &'a Tip,
-}
+use crate::view::json::CalendarDayJson;
 
 impl Run for CalendarArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
@@ -38,12 +28,11 @@ impl Run for CalendarArgs {
         let tips = session.tips()?;
         let days = schedule::days(from, count, &tips);
         if session.json() {
-            let days: Vec<DayJson> = days
+            let days: Vec<CalendarDayJson> = days
                 .iter()
-                .map(|day| DayJson {
-                    date: dates::iso(day.date),
-                    alarm: self.alarm.map(|time| alarm_json(day.date, time)),
-                    tip: day.tip,
+                .map(|day| {
+                    let alarm = self.alarm.map(|time| alarm_json(day.date, time));
+                    CalendarDayJson::new(day.date, alarm, day.tip)
                 })
                 .collect();
             out.json(&days)?;

@@ -1,6 +1,6 @@
 //! `tips countdown`: the days to Valentine's Day and where the season is.
 
-use super::json::CountdownJson;
+use crate::view::json::CountdownJson;
 use super::{Run, Session};
 use crate::cli::CountdownArgs;
 use crate::error::Error;

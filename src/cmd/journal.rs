@@ -1,7 +1,7 @@
 //! `tips journal [NAME]`: the journal's entries, newest first, as a list,
 //! as JSON, or in full as one Markdown document to share.
 
-use super::json::EntryJson;
+use crate::view::json::EntryJson;
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::JournalArgs;

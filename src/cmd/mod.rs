@@ -10,7 +10,6 @@ mod export;
 mod help;
 mod init;
 mod journal;
-mod json;
 mod list;
 mod man;
 mod motd;
@@ -34,7 +33,7 @@ use crate::locations::{self, PlaybookLocation};
 use crate::output::Output;
 use crate::playbook::{self, Loaded};
 use crate::tip::{Tip, TipSet};
-use crate::view::pages;
+use crate::view::{json, pages};
 
 pub trait Run {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error>;
@@ -168,10 +167,7 @@ fn print_tip_with_last_time(
     last_time: Option<&Entry>,
 ) -> Result<(), Error> {
     if session.json() {
-        out.json(&json::TipWithLastTime {
-            tip,
-            last_time: last_time.map(json::LastTimeJson::new),
-        })?;
+        out.json(&json::TipWithLastTime::new(tip, last_time))?;
     } else {
         let mut page = pages::tip_page(tip, valentines_day);
         if let Some(entry) = last_time {

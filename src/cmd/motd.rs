@@ -3,17 +3,15 @@
 //! shown, at most one line on stderr, and exit 0.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use super::json::{CountdownJson, LastTimeJson};
+use crate::view::json::{CountdownJson, MotdJson};
 use super::{Run, Session};
 use crate::cli::MotdArgs;
-use crate::dates;
 use crate::error::{self, Error};
 use crate::output::Output;
 use crate::schedule::{self, Countdown};
 use crate::state::{self, Claim};
-use crate::tip::{Text, Tip, TipSet};
+use crate::tip::TipSet;
 use crate::view::pages;
 
 impl Run for MotdArgs {
@@ -61,14 +59,12 @@ impl MotdArgs {
         let last_time = session.last_time(tip);
 
         let shown = if session.json() {
-            out.json(&MotdJson {
-                date: dates::iso(today),
-                shown: true,
+            out.json(&MotdJson::shown(
                 tip,
                 prompt,
-                countdown: CountdownJson::new(&countdown, schedule::running_tip(today, &tips)),
-                last_time: last_time.as_ref().map(LastTimeJson::new),
-            })
+                CountdownJson::new(&countdown, schedule::running_tip(today, &tips)),
+                last_time.as_ref(),
+            ))
         } else {
             out.page(&pages::motd(tip, prompt, &countdown, last_time.as_ref()))
         }
@@ -100,27 +96,8 @@ fn claim_the_day(session: &Session, today: NaiveDate) -> Result<Option<Claim>, S
 /// script gets a value that says so.
 fn not_shown(session: &Session, out: &mut Output, today: NaiveDate) -> Result<(), Error> {
     if session.json() {
-        out.json(&NotShownJson {
-            date: dates::iso(today),
-            shown: false,
-        })?;
+        out.json(&MotdJson::not_shown(today))?;
     }
     Ok(())
 }
 
-#[derive(Serialize)]
-struct MotdJson<'a> {
-    date: String,
-    shown: bool,
-    tip: &'a Tip,
-    prompt: &'a Text,
-    countdown: CountdownJson<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    last_time: Option<LastTimeJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct NotShownJson {
-    date: String,
-    shown: bool,
-}

@@ -2,46 +2,32 @@
 //! force and whether it works, and where it keeps its state and journal;
 //! for a user asking for help or a team lead placing a playbook.
 
-use serde::Serialize;
-
 use super::{Run, Session};
 use crate::cli::PathsArgs;
 use crate::error::Error;
 use crate::output::Output;
-use crate::playbook::{self, PlaceReport};
-use crate::view::pages::{self, StatePlace};
-
-#[derive(Serialize)]
-struct PathsJson<'a> {
-    /// Every place, in order of precedence.
-    playbooks: &'a [PlaceReport],
-    /// `true` when no playbook is in force, only the built-in tips.
-    builtin_only: bool,
-    state: Option<StatePlace>,
-    journal: Option<StatePlace>,
-}
+use crate::playbook;
+use crate::view::json::PathsJson;
+use crate::view::pages::{self, FolderPlace};
 
 impl Run for PathsArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let places = session.playbook_places();
         let playbooks = playbook::survey(&places);
-        let state = session.state_dir().map(|dir| StatePlace {
+        let state = session.state_dir().map(|dir| FolderPlace {
             exists: dir.exists(),
             path: dir.display().to_string(),
         });
-        let journal = session.journal_dir().map(|dir| StatePlace {
+        let journal = session.journal_dir().map(|dir| FolderPlace {
             exists: dir.exists(),
             path: dir.display().to_string(),
         });
         if session.json() {
-            out.json(&PathsJson {
-                playbooks: &playbooks,
-                builtin_only: playbooks
-                    .iter()
-                    .all(|place| place.status == playbook::PlaceStatus::NotFound),
-                state,
-                journal,
-            })?;
+            out.json(&PathsJson::new(
+                &playbooks,
+                state.as_ref(),
+                journal.as_ref(),
+            ))?;
         } else {
             out.page(&pages::paths(&playbooks, state.as_ref(), journal.as_ref()))?;
         }

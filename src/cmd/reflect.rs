@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::json::EntryJson;
+use crate::view::json::EntryJson;
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::ReflectArgs;

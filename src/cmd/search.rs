@@ -5,7 +5,7 @@ use super::{Run, Session};
 use crate::cli::SearchArgs;
 use crate::error::Error;
 use crate::output::Output;
-use crate::view::pages;
+use crate::view::{json, pages};
 
 impl Run for SearchArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
@@ -26,7 +26,7 @@ impl Run for SearchArgs {
             )));
         }
         if session.json() {
-            out.json(&hits)?;
+            out.json(&json::tip_list(hits.iter().copied()))?;
         } else {
             out.page(&pages::tip_list(&hits))?;
         }

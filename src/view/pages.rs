@@ -240,8 +240,8 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown, last_time: Option<&
 }
 
 /// Where the login state is kept, for `tips paths`.
-#[derive(Debug, serde::Serialize)]
-pub struct StatePlace {
+#[derive(Debug)]
+pub struct FolderPlace {
     pub path: String,
     pub exists: bool,
 }
@@ -250,8 +250,8 @@ pub struct StatePlace {
 /// stands there; then the state folder and the journal's.
 pub fn paths(
     playbooks: &[PlaceReport],
-    state: Option<&StatePlace>,
-    journal: Option<&StatePlace>,
+    state: Option<&FolderPlace>,
+    journal: Option<&FolderPlace>,
 ) -> Doc {
     let mut page = Doc::default();
     page.push(Paragraph::new(vec![Span::new(
