@@ -261,6 +261,8 @@ impl<'a> EntryJson<'a> {
 /// was shown.
 #[derive(Serialize)]
 #[serde(untagged)]
+// One value is built per run and printed at once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum MotdJson<'a> {
     Shown {
         date: String,
