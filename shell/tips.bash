@@ -7,6 +7,7 @@
 # Once the day's tip was shown, it tells so with builtins alone and starts
 # no process.
 
+# $1: once-per-day or every-shell.
 __tips_motd() {
     # Interactive, and writing to a terminal.
     case $- in
@@ -20,10 +21,11 @@ __tips_motd() {
     # pam_motd has just shown the message of the day, and tips is in it.
     [[ ${MOTD_SHOWN-} != pam || ! -x /etc/update-motd.d/60-tips ]] || return 0
     \builtin command -v tips >/dev/null 2>&1 || return 0
-    if [[ ${1-} == --once-per-day ]] && __tips_shown_today; then
-        return 0
+    if [[ $1 == every-shell ]]; then
+        \builtin command tips motd || \builtin true
+    elif ! __tips_shown_today; then
+        \builtin command tips motd --once-per-day || \builtin true
     fi
-    \builtin command tips motd "$@" || \builtin true
 }
 
 # Whether `tips motd --once-per-day` already showed today's tip, by the
@@ -53,7 +55,7 @@ __tips_shown_today() {
     [[ ${last} == "${today}" ]]
 }
 
-__tips_motd__TIPS_MOTD_OPTIONS__
+__tips_motd __TIPS_MODE__
 \builtin unset -f __tips_motd __tips_shown_today
 
 # To show a tip in new terminals, add this at the end of ~/.bashrc:

@@ -6,6 +6,7 @@
 # break the tool. fish has no builtin clock, so whether the day's tip was
 # already shown is left to `tips motd --once-per-day`, one process.
 
+# $argv[1]: once-per-day or every-shell.
 function __tips_motd
     # Interactive, and writing to a terminal.
     status is-interactive; or return 0
@@ -16,10 +17,14 @@ function __tips_motd
     # pam_motd has just shown the message of the day, and tips is in it.
     set -q MOTD_SHOWN; and builtin test "$MOTD_SHOWN" = pam; and builtin test -x /etc/update-motd.d/60-tips; and return 0
     command -q tips; or return 0
-    command tips motd $argv; or true
+    if builtin test "$argv[1]" = every-shell
+        command tips motd; or true
+    else
+        command tips motd --once-per-day; or true
+    end
 end
 
-__tips_motd__TIPS_MOTD_OPTIONS__
+__tips_motd __TIPS_MODE__
 functions --erase __tips_motd
 
 # To show a tip in new terminals, add this to ~/.config/fish/config.fish:

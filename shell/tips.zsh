@@ -7,6 +7,7 @@
 # Once the day's tip was shown, it tells so with builtins alone and starts
 # no process.
 
+# $1: once-per-day or every-shell.
 __tips_motd() {
     # Interactive, and writing to a terminal.
     [[ -o interactive ]] || return 0
@@ -17,10 +18,11 @@ __tips_motd() {
     # pam_motd has just shown the message of the day, and tips is in it.
     [[ ${MOTD_SHOWN-} == pam && -x /etc/update-motd.d/60-tips ]] && return 0
     \builtin whence -p tips >/dev/null 2>&1 || return 0
-    if [[ ${1-} == --once-per-day ]] && __tips_shown_today; then
-        return 0
+    if [[ $1 == every-shell ]]; then
+        \builtin command tips motd || \builtin true
+    elif ! __tips_shown_today; then
+        \builtin command tips motd --once-per-day || \builtin true
     fi
-    \builtin command tips motd "$@" || \builtin true
 }
 
 # Whether `tips motd --once-per-day` already showed today's tip, by the
@@ -52,8 +54,8 @@ __tips_shown_today() {
     [[ ${last%%$'\n'*} == "${today}" ]]
 }
 
-__tips_motd__TIPS_MOTD_OPTIONS__
+__tips_motd __TIPS_MODE__
 \builtin unfunction __tips_motd __tips_shown_today
 
 # To show a tip in new terminals, add this at the end of ~/.zshrc:
-#   if (( ${+commands[tips]} )); then eval "$(tips init zsh)"; fi
+#   if command -v tips >/dev/null; then eval "$(tips init zsh)"; fi

@@ -49,7 +49,16 @@ fn read_last_shown(path: &Path) -> io::Result<Option<NaiveDate>> {
         .open(path)
     {
         Ok(file) => file,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // Nothing recorded yet; a state folder that cannot be made is for
+        // the claim to report.
+        Err(error)
+            if matches!(
+                error.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None)
+        }
         Err(error) => return Err(not_usable(path, &error.to_string())),
     };
     let kind = file.metadata()?.file_type();
