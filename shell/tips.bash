@@ -31,9 +31,10 @@ __tips_motd() {
 # Whether `tips motd --once-per-day` already showed today's tip, by the
 # rules tips keeps: the day in $XDG_STATE_HOME/tips/motd-last-shown (else
 # ~/.local/state/tips/), the local date by TZ. Anything unusual is left to
-# tips, which knows what to do: a TZ the shell has but tips would not see,
-# a zone file that is not a regular file (a FIFO would hold the C library),
-# a state that is not a regular file (reading a FIFO would block).
+# tips, which knows what to do: a TZ the shell has but does not export
+# (which zone file the C library would read is then unclear), a zone file
+# that is not a regular file (a FIFO would hold the C library), a state
+# that is not a regular file (reading a FIFO would block).
 __tips_shown_today() {
     \builtin local state=${XDG_STATE_HOME-} zone today last
     [[ ${state} == /* ]] || state=${HOME-}/.local/state

@@ -653,8 +653,8 @@ fn zsh_snippet_never_blocks_on_a_fifo() {
     check_snippet_never_blocks(&ZSH);
 }
 
-/// A TZ that the shell holds but does not export is the shell's own
-/// business: bash's clock would follow it, `tips` would not see it. Set
+/// A TZ that the shell holds but does not export: zsh's clock follows
+/// it, `tips` cannot see it (bash's clock ignores it, as `tips` does). Set
 /// to UTC+14 inside the shell at noon UTC, when that zone is a day ahead,
 /// it must not make the snippet take the day recorded there for today:
 /// the snippet leaves the case to `tips`.
