@@ -1047,3 +1047,195 @@ fn a_tip_that_cannot_be_shown_does_not_use_up_the_day() {
     );
     assert_eq!(stdout_of(&mut env.tips(&args)), "", "and only that one");
 }
+
+/// `tips motd --once-per-day` with `ARGS`, ended by force after 20
+/// seconds (which fails the test).
+fn once_per_day(env: &TestEnv, extra: &[&str]) -> Output {
+    let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+    command.args(extra);
+    within_20_seconds(command)
+}
+
+fn one_line_saying(output: &Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("tips: ") && stderr.contains(what),
+        "{stderr}"
+    );
+}
+
+/// A state that cannot be used (a FIFO, a link to /dev/zero, a directory,
+/// something too large or not a day) neither blocks nor hides the tip: the
+/// tip shows, one line says why, and the day is recorded afresh.
+#[test]
+fn a_state_that_cannot_be_used_shows_the_tip_and_says_why() {
+    let cases: [(&str, &dyn Fn(&Path), &str); 5] = [
+        ("FIFO", &|path| mkfifo(path), "a FIFO"),
+        (
+            "/dev/zero",
+            &|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap(),
+            "a device",
+        ),
+        (
+            "directory",
+            &|path| std::fs::create_dir(path).unwrap(),
+            "a directory",
+        ),
+        (
+            "large file",
+            &|path| std::fs::write(path, vec![b'2'; 1 << 20]).unwrap(),
+            "too large",
+        ),
+        (
+            "not a day",
+            &|path| std::fs::write(path, "yesterday\n").unwrap(),
+            "not a day written by tips",
+        ),
+    ];
+    for (name, make, what) in cases {
+        let env = TestEnv::new();
+        std::fs::create_dir_all(env.state_dir()).unwrap();
+        let state = env.state_dir().join("motd-last-shown");
+        make(&state);
+        let output = once_per_day(&env, &[]);
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        assert!(
+            shows_a_tip(&String::from_utf8_lossy(&output.stdout)),
+            "{name}"
+        );
+        one_line_saying(&output, what);
+        if name != "directory" {
+            // Replaced by the day, so the next shell is quiet.
+            assert_eq!(
+                std::fs::read_to_string(&state).unwrap(),
+                format!("{PLAIN_DAY}\n"),
+                "{name}"
+            );
+            let again = once_per_day(&env, &[]);
+            assert!(again.stdout.is_empty() && again.stderr.is_empty(), "{name}");
+        }
+    }
+}
+
+/// A directory where the day's claim goes was not made by `tips`: the tip
+/// shows, with one line why, instead of the day passing in silence.
+#[test]
+fn a_directory_as_the_days_claim_does_not_hide_the_tip() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.state_dir().join(format!("motd-claim-{PLAIN_DAY}"))).unwrap();
+    let output = once_per_day(&env, &[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+    one_line_saying(&output, "is a directory, not a claim made by tips");
+}
+
+/// At most one line on stderr, the first problem: a broken playbook, then
+/// a full disk; a state that cannot be written, then a full disk.
+#[test]
+fn motd_says_only_the_first_of_two_problems() {
+    let env = TestEnv::new();
+    let broken = env.write("broken.toml", "[[tip]\n");
+    let output = env.writing_to_full_disk(&[
+        "--tips-file",
+        broken.to_str().unwrap(),
+        "motd",
+        "--once-per-day",
+        "--date",
+        PLAIN_DAY,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "showing a built-in tip");
+
+    let env = TestEnv::new();
+    let blocker = env.write("blocked", "");
+    let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+    command
+        .env("XDG_STATE_HOME", &blocker)
+        .stdout(std::fs::File::create("/dev/full").unwrap());
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "cannot record today's tip");
+}
+
+/// A closed stdout (`tips motd >&-`) is a tip not shown: exit 0 for the
+/// login, one line, and the day stays open for the next shell.
+#[test]
+fn a_closed_stdout_gives_the_day_back() {
+    let env = TestEnv::new();
+    let output = Command::new("/bin/sh")
+        .args(["-c", "exec \"$@\" >&-", "sh"])
+        .arg(tips_binary())
+        .args([
+            "--color",
+            "never",
+            "motd",
+            "--once-per-day",
+            "--date",
+            PLAIN_DAY,
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "Bad file descriptor");
+    let next = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", PLAIN_DAY]));
+    assert!(shows_a_tip(&next), "the next shell shows the day's tip");
+}
+
+/// Shells in two time zones, or `--date` going back and forth: a day
+/// counts as shown when the recorded day is today or up to two days after
+/// it, so D+1, D, D+1 shows one tip; a record further ahead (a clock that
+/// was wrong) hides nothing.
+#[test]
+fn a_later_day_already_shown_covers_the_day_before() {
+    let env = TestEnv::new();
+    let shows = |date: &str| {
+        let text = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", date]));
+        shows_a_tip(&text)
+    };
+    assert!(shows("2026-11-27"));
+    assert!(!shows("2026-11-26"));
+    assert!(!shows("2026-11-25"));
+    assert!(!shows("2026-11-27"));
+    assert!(shows("2026-11-28"));
+    assert!(shows("2026-11-20"), "six days behind the record: shown");
+    assert!(!shows("2026-11-20"));
+}
+
+/// The quiet call of the day reads no playbook: with a team playbook in
+/// force, the day's first call opens it (watched with inotify), the
+/// second does not.
+#[test]
+fn the_quiet_call_of_the_day_opens_no_playbook() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        ".config/tips/tips.toml",
+        "[[tip]]\nnumber = 11\nslug = \"team\"\ntitle = \"Team\"\nbody = \"b\"\nprompts = [\"a?\", \"b?\", \"c?\"]\n",
+    );
+    let opens = |run: &mut dyn FnMut()| -> usize {
+        use std::os::unix::ffi::OsStrExt;
+        // SAFETY: plain system calls on a descriptor this test owns; the
+        // path is NUL-terminated and the buffer is as long as it says.
+        unsafe {
+            let watcher = libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC);
+            assert!(watcher >= 0);
+            let path = std::ffi::CString::new(playbook.as_os_str().as_bytes()).unwrap();
+            assert!(libc::inotify_add_watch(watcher, path.as_ptr(), libc::IN_OPEN) >= 0);
+            run();
+            let mut buffer = [0u8; 4096];
+            let read = libc::read(watcher, buffer.as_mut_ptr().cast(), buffer.len());
+            libc::close(watcher);
+            // Each event is a header (no name for a watched file).
+            usize::try_from(read).unwrap_or(0) / std::mem::size_of::<libc::inotify_event>()
+        }
+    };
+    let args = ["motd", "--once-per-day", "--date", PLAIN_DAY];
+    let first = opens(&mut || assert!(shows_a_tip(&stdout_of(&mut env.tips(&args)))));
+    assert!(first >= 1, "the first call reads the playbook");
+    let again = opens(&mut || assert_eq!(stdout_of(&mut env.tips(&args)), ""));
+    assert_eq!(again, 0, "the quiet call opened the playbook");
+}
