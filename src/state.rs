@@ -235,6 +235,37 @@ mod tests {
     }
 
     #[test]
+    fn a_day_counts_as_shown_up_to_two_days_after_it() {
+        let today = day("2026-11-26");
+        for (recorded, shown) in [
+            ("2026-11-25", false),
+            ("2026-11-26", true),
+            ("2026-11-27", true),
+            ("2026-11-28", true),
+            ("2026-11-29", false),
+        ] {
+            assert_eq!(counts_as_shown(day(recorded), today), shown, "{recorded}");
+        }
+        // The last day there is: nothing after it to overflow into.
+        assert!(counts_as_shown(NaiveDate::MAX, NaiveDate::MAX));
+    }
+
+    #[test]
+    fn a_fifo_as_the_state_is_refused_at_once() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(LAST_SHOWN);
+        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: mkfifo reads the NUL-terminated path it is given.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        let error = already_shown(dir.path(), day("2026-11-26")).unwrap_err();
+        assert!(error.to_string().ends_with("a FIFO (named pipe)"), "{error}");
+        // The claim replaces it with the day.
+        assert!(claim_today(dir.path(), day("2026-11-26")).unwrap().is_some());
+        assert!(already_shown(dir.path(), day("2026-11-26")).unwrap());
+    }
+
+    #[test]
     fn an_unwritable_place_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("not-a-dir");
