@@ -259,9 +259,14 @@ mod tests {
         // SAFETY: mkfifo reads the NUL-terminated path it is given.
         assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
         let error = already_shown(dir.path(), day("2026-11-26")).unwrap_err();
-        assert!(error.to_string().ends_with("a FIFO (named pipe)"), "{error}");
+        assert!(
+            error.to_string().ends_with("a FIFO (named pipe)"),
+            "{error}"
+        );
         // The claim replaces it with the day.
-        assert!(claim_today(dir.path(), day("2026-11-26")).unwrap().is_some());
+        assert!(claim_today(dir.path(), day("2026-11-26"))
+            .unwrap()
+            .is_some());
         assert!(already_shown(dir.path(), day("2026-11-26")).unwrap());
     }
 

@@ -1065,12 +1065,15 @@ fn one_line_saying(output: &Output, what: &str) {
     );
 }
 
+/// Puts something where the state goes.
+type MakeState = dyn Fn(&Path);
+
 /// A state that cannot be used (a FIFO, a link to /dev/zero, a directory,
 /// something too large or not a day) neither blocks nor hides the tip: the
 /// tip shows, one line says why, and the day is recorded afresh.
 #[test]
 fn a_state_that_cannot_be_used_shows_the_tip_and_says_why() {
-    let cases: [(&str, &dyn Fn(&Path), &str); 5] = [
+    let cases: [(&str, &MakeState, &str); 5] = [
         ("FIFO", &|path| mkfifo(path), "a FIFO"),
         (
             "/dev/zero",
