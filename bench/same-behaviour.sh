@@ -26,7 +26,17 @@ git worktree add --quiet --detach "${work}/before" "${rev}"
 cargo build --release --quiet --manifest-path "${work}/before/Cargo.toml" --target-dir "${work}/before-target"
 cargo build --release --quiet
 before="${work}/before-target/release/tips"
-after="${PWD}/target/release/tips"
+# This tree's binary, wherever CARGO_TARGET_DIR or a config puts it: a stale
+# one elsewhere would compare an old build and could report no difference.
+target_dir=$(cargo metadata --format-version 1 --no-deps |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+after="${target_dir}/release/tips"
+for binary in "${before}" "${after}"; do
+    [[ -x ${binary} ]] || {
+        echo "same-behaviour: no ${binary} after the build" >&2
+        exit 1
+    }
+done
 
 # A fixed environment: no playbook, a fixed width and time zone, no colour
 # decisions taken from the caller.

@@ -38,14 +38,19 @@ cargo build --release --quiet --manifest-path "$work/floor/Cargo.toml" --target-
 floor="$work/floor/target/release/floor"
 
 cargo build --release --quiet
-tips="$PWD/target/release/tips"
+# The binary cargo just built, wherever CARGO_TARGET_DIR or a config puts it.
+target_dir=$(cargo metadata --format-version 1 --no-deps |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+tips="$target_dir/release/tips"
+[ -x "$tips" ] || { echo "bench: no $tips after the build" >&2; exit 1; }
 
-# A clean, fixed environment: no playbook, state in a fresh folder, a real
-# time zone to load (as a login has); output to /dev/null, as a login's
-# terminal costs the same for every program.
-export HOME="$work/home" XDG_STATE_HOME="$work/state" TZ=Europe/Berlin
+# A clean, fixed environment: no playbook (not even the machine's in
+# /etc/xdg), state in a fresh folder, a real time zone to load (as a login
+# has); output to /dev/null, as a login's terminal costs the same for every
+# program.
+export HOME="$work/home" XDG_STATE_HOME="$work/state" XDG_CONFIG_DIRS="$work/no-system-playbook" TZ=Europe/Berlin
 mkdir -p "$HOME"
-unset TIPS_FILE XDG_CONFIG_HOME XDG_CONFIG_DIRS NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
+unset TIPS_FILE XDG_CONFIG_HOME NO_COLOR CLICOLOR CLICOLOR_FORCE COLUMNS
 
 # Budgets: instructions against the floor, wall time against fortune,
 # size, and peak memory against the floor.

@@ -16,26 +16,35 @@ pub struct Invocation {
     pub global: GlobalArgs,
 }
 
+/// Where the shell asks for completions (at a TAB), the answer and how it
+/// ended; `None` for every other run.
+pub fn answer_completion_request() -> Option<ExitCode> {
+    crate::cmd::complete_if_asked(std::env::args_os())
+}
+
 /// clap's parse of the process's arguments, with the global options given
 /// before and after the command resolved into one set.
 pub fn parse_command_line() -> Result<Invocation, clap::Error> {
+    parse(std::env::args_os())
+}
+
+fn parse(
+    args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+) -> Result<Invocation, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let mut command = Cli::command();
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    // Which global options were given after the command, asked before the
-    // values are taken out of the matches (which saves cloning them).
-    let given_after = GivenAfter::of(&matches);
+    let mut matches = command.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches_mut(&mut matches)?;
     let invocation = match cli.command {
         None => Invocation {
             command: Command::Today(TodayArgs::default()),
             global: cli.global,
         },
-        Some(subcommand) => {
-            let global = later_wins(cli.global, subcommand.global(), given_after);
+        Some(mut subcommand) => {
+            let after = std::mem::take(subcommand.global_mut());
             Invocation {
                 command: subcommand,
-                global,
+                global: later_wins(cli.global, after),
             }
         }
     };
@@ -47,54 +56,22 @@ pub fn parse_command_line() -> Result<Invocation, clap::Error> {
     Ok(invocation)
 }
 
-/// Which global options the command line gave after the command.
-#[derive(Debug, Clone, Copy, Default)]
-struct GivenAfter {
-    date: bool,
-    color: bool,
-    tips_file: bool,
-}
-
-impl GivenAfter {
-    fn of(matches: &clap::ArgMatches) -> GivenAfter {
-        let Some((_, after)) = matches.subcommand() else {
-            return GivenAfter::default();
-        };
-        let given =
-            |id: &str| after.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
-        GivenAfter {
-            date: given("date"),
-            color: given("color"),
-            tips_file: given("tips_file"),
-        }
-    }
-}
-
-/// Each global option as given after the command where it was given there,
-/// else as given before it (or its default).
-fn later_wins(before: GlobalArgs, after: &GlobalArgs, given_after: GivenAfter) -> GlobalArgs {
+/// The global options given before the command, overridden by those given
+/// after it. Every field is named, so a new global option does not compile
+/// until it is resolved here.
+fn later_wins(before: GlobalArgs, after: GlobalArgs) -> GlobalArgs {
     GlobalArgs {
-        date: if given_after.date {
-            after.date
-        } else {
-            before.date
-        },
+        date: after.date.or(before.date),
         json: before.json || after.json,
-        color: if given_after.color {
-            after.color
-        } else {
-            before.color
-        },
-        tips_file: if given_after.tips_file {
-            after.tips_file.clone()
-        } else {
-            before.tips_file
-        },
+        color: after.color.or(before.color),
+        tips_file: after.tips_file.or(before.tips_file),
     }
 }
 
 pub fn run(invocation: Invocation) -> ExitCode {
-    let mut out = Output::new(Terminal::detect(invocation.global.color));
+    let mut out = Output::new(Terminal::detect(
+        invocation.global.color.unwrap_or_default(),
+    ));
     let session = Session::new(&invocation.global);
     let result = invocation
         .command
@@ -129,33 +106,114 @@ pub fn report_parse_error(error: &clap::Error) -> ExitCode {
 
 /// clap's messages run over several paragraphs (`error: …` and what it
 /// names, a tip, the usage); `tips` errors are one line, so keep the
-/// message and its tips.
+/// message and its tips, and point to the help of the command concerned.
 fn one_line(rendered: &str) -> String {
-    let mut paragraphs = rendered.split("\n\n").map(|paragraph| {
-        paragraph
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    let first = paragraphs.next().unwrap_or_default();
-    let mut message = first.strip_prefix("error: ").unwrap_or(&first).to_string();
-    if message.is_empty() {
-        message.push_str("invalid command line");
+    let paragraphs: Vec<String> = rendered
+        .split("\n\n")
+        .map(|paragraph| {
+            paragraph
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    // `Usage: tips show [OPTIONS] <NAME>` names the command concerned.
+    let command = paragraphs
+        .iter()
+        .find_map(|paragraph| paragraph.strip_prefix("Usage: "))
+        .map(|usage| {
+            usage
+                .split(' ')
+                .take_while(|word| !word.starts_with(['[', '<']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|command| !command.is_empty())
+        .unwrap_or_else(|| "tips".to_string());
+    let first = paragraphs.first().map(String::as_str).unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    if command == "tips show" && first.starts_with("the following required arguments") {
+        return "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'"
+            .to_string();
     }
-    for tip in
-        paragraphs.filter_map(|paragraph| paragraph.strip_prefix("tip: ").map(str::to_string))
+    let mut message = if first.is_empty() {
+        "invalid command line".to_string()
+    } else {
+        first.to_string()
+    };
+    for tip in paragraphs
+        .iter()
+        .filter_map(|paragraph| paragraph.strip_prefix("tip: "))
     {
         message.push_str(&format!(" ({tip})"));
     }
-    message.push_str("; see 'tips --help'");
+    message.push_str(&format!("; see '{command} --help'"));
     message
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::terminal::ColorChoice;
+    use chrono::NaiveDate;
+
+    fn global_options(line: &str) -> GlobalArgs {
+        match parse(line.split(' ')) {
+            Ok(invocation) => invocation.global,
+            Err(error) => panic!("{line}: {error}"),
+        }
+    }
+
+    fn day(text: &str) -> Option<NaiveDate> {
+        Some(text.parse().unwrap())
+    }
+
+    #[test]
+    fn each_global_option_is_taken_before_or_after_the_command() {
+        let given = GlobalArgs {
+            date: day("2027-02-10"),
+            json: true,
+            color: Some(ColorChoice::Never),
+            tips_file: Some("team.toml".into()),
+        };
+        let options = "--date 2027-02-10 --json --color never --tips-file team.toml";
+        assert_eq!(global_options(&format!("tips {options} list")), given);
+        assert_eq!(global_options(&format!("tips list {options}")), given);
+        assert_eq!(global_options(&format!("tips {options}")), given);
+        assert_eq!(global_options("tips list"), GlobalArgs::default());
+    }
+
+    #[test]
+    fn the_later_of_two_values_wins_wherever_they_stand() {
+        for line in [
+            "tips --date 2027-01-01 --date 2027-02-10 --color always --color never --tips-file a --tips-file team.toml today",
+            "tips today --date 2027-01-01 --date 2027-02-10 --color always --color never --tips-file a --tips-file team.toml",
+            "tips --date 2027-01-01 --color always --tips-file a today --date 2027-02-10 --color never --tips-file team.toml",
+            "tips --date 2027-01-01 --date 2027-02-10 --color always --color never --tips-file a --tips-file team.toml",
+        ] {
+            let options = global_options(line);
+            assert_eq!(options.date, day("2027-02-10"), "{line}");
+            assert_eq!(options.color, Some(ColorChoice::Never), "{line}");
+            assert_eq!(options.tips_file, Some("team.toml".into()), "{line}");
+        }
+        assert!(global_options("tips --json list --json").json);
+    }
+
+    #[test]
+    fn a_command_takes_its_own_options_twice_too() {
+        let invocation = parse("tips motd --once-per-day --once-per-day".split(' ')).unwrap();
+        assert!(matches!(invocation.command, Command::Motd(args) if args.once_per_day));
+        let invocation =
+            parse("tips calendar --days 3 --days 5 --alarm 07:00 --alarm 08:30".split(' '))
+                .unwrap();
+        let Command::Calendar(args) = invocation.command else {
+            panic!("not the calendar");
+        };
+        assert_eq!(args.days, Some(5));
+        assert_eq!(args.alarm, "08:30".parse().ok());
+    }
 
     #[test]
     fn clap_errors_become_one_line_with_their_tip() {
@@ -168,10 +226,10 @@ mod tests {
 
     #[test]
     fn clap_errors_keep_what_they_name_on_the_next_line() {
-        let rendered = "error: the following required arguments were not provided:\n  <NAME>\n\nUsage: tips show <NAME>\n\nFor more information, try '--help'.\n";
+        let rendered = "error: the following required arguments were not provided:\n  <SHELL>\n\nUsage: tips init <SHELL>\n\nFor more information, try '--help'.\n";
         assert_eq!(
             one_line(rendered),
-            "the following required arguments were not provided: <NAME>; see 'tips --help'"
+            "the following required arguments were not provided: <SHELL>; see 'tips init --help'"
         );
     }
 }

@@ -2,7 +2,7 @@
 //! its own module in `cmd`. No logic lives here.
 
 use chrono::{NaiveDate, NaiveTime};
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{Arg, Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 use crate::dates;
@@ -22,13 +22,16 @@ Examples:
 ///
 /// Ten tips, each mapping a habit of a good romance onto a habit of
 /// complex selling, first published one a day from 4 to 13 February in the
-/// run-up to Valentine's Day. `tips` shows the tip of the day, any tip by
+/// run-up to Valentine's Day. It shows the tip of the day, any tip by
 /// name, a countdown to 14 February, and a short tip at every shell login.
 #[derive(Debug, Parser)]
 #[command(name = "tips", version, after_help = EXAMPLES, max_term_width = 100)]
-// `tips show --help` rather than `tips help show`: a `help` command would
-// be a second copy of every command, built at every start.
+// clap's own `help` command would be a second copy of every command, built
+// at every start; `tips help` is a command of its own instead.
 #[command(disable_help_subcommand = true)]
+// An option given twice keeps the later value (`alias tips='tips --color
+// always'` then `tips --color never`); clap applies this to every command.
+#[command(args_override_self = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -41,8 +44,12 @@ pub struct Cli {
 // declared for the top level and again inside each command (clap's
 // `global` would copy all of them into every command at every start);
 // `app` resolves the two, and where both are given the later one wins.
+// Each is `None` (or false) when not given, so that the resolution needs
+// no defaults. A command hides the ones that mean nothing to it from its
+// help (`hidden`); it still accepts them, so that an alias that always
+// passes one keeps working.
 // (Plain comments: clap would show doc comments as help.)
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Args)]
 pub struct GlobalArgs {
     /// Act as if today were this date (default: today in the local time zone)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
@@ -52,15 +59,28 @@ pub struct GlobalArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// When to use colour; under auto, NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb are honoured
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto]; under auto, NO_COLOR, CLICOLOR, CLICOLOR_FORCE and
+    /// TERM=dumb are honoured
+    #[arg(long, value_name = "WHEN", value_enum)]
+    pub color: Option<ColorChoice>,
 
     /// Read a team playbook of tips from this TOML file [default: $TIPS_FILE, else the first
     /// of $XDG_CONFIG_HOME/tips/tips.toml and tips/tips.toml in each of $XDG_CONFIG_DIRS that
     /// exists]
     #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub tips_file: Option<PathBuf>,
+}
+
+/// For a command's `mut_args`: the global options that mean nothing to
+/// that command, left out of its help.
+fn hidden(ids: &'static [&'static str]) -> impl FnMut(Arg) -> Arg {
+    move |arg| {
+        if ids.contains(&arg.get_id().as_str()) {
+            arg.hide(true)
+        } else {
+            arg
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +125,9 @@ pub enum Command {
 
     /// Print the manual page (roff)
     Man(ManArgs),
+
+    /// Show the help of tips, or of one of its commands
+    Help(HelpArgs),
 }
 
 #[derive(Debug, Default, Args)]
@@ -142,6 +165,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips list\n  tips list --json")]
+#[command(mut_args(hidden(&["date"])))]
 pub struct ListArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -160,6 +184,7 @@ pub struct CountdownArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips random\n  tips random --json")]
+#[command(mut_args(hidden(&["date"])))]
 pub struct RandomArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -194,7 +219,9 @@ Examples (add one line to your shell's start-up file):
 
 The tip shows once a day, only in interactive terminals, and never when
 ~/.hushlogin exists or TIPS_QUIET is set.")]
+#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct InitArgs {
+    /// The shell to print the code for
     #[arg(value_enum)]
     pub shell: InitShell,
 
@@ -222,6 +249,7 @@ or action; title hits rank first. Exits 1 when nothing matches.
 Examples:
   tips search croco mojo
   tips search compromise --json")]
+#[command(mut_args(hidden(&["date"])))]
 pub struct SearchArgs {
     /// Words to look for
     #[arg(value_name = "WORD", required = true, num_args = 1..)]
@@ -243,6 +271,7 @@ Examples:
   tips calendar --alarm 08:30 > season.ics
   tips calendar --from 2027-04-01 --days 91 > quarter.ics
   tips calendar --from 2027-02-04 --days 11 --json")]
+#[command(mut_args(hidden(&["color"])))]
 pub struct CalendarArgs {
     /// The first day to write, instead of the season [requires --days]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days", value_hint = ValueHint::Other)]
@@ -252,7 +281,7 @@ pub struct CalendarArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other)]
     pub days: Option<u16>,
 
-    /// Add a reminder to each event at this local time of its day
+    /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")
     #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time, value_hint = ValueHint::Other)]
     pub alarm: Option<NaiveTime>,
     // The global options, where they are given after the command.
@@ -266,6 +295,7 @@ pub struct CalendarArgs {
 Examples:
   tips export > team.toml
   tips --tips-file team.toml list")]
+#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct ExportArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -275,6 +305,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
+#[command(mut_args(hidden(&["date"])))]
 pub struct PathsArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -288,7 +319,9 @@ Examples:
   tips completions bash > ~/.local/share/bash-completion/completions/tips
   tips completions zsh > ~/.zfunc/_tips
   tips completions fish > ~/.config/fish/completions/tips.fish")]
+#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct CompletionsArgs {
+    /// The shell to complete in
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
     // The global options, where they are given after the command.
@@ -299,7 +332,21 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
+#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct ManArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "Examples:\n  tips help\n  tips help show")]
+#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+pub struct HelpArgs {
+    /// The command to explain; without one, tips itself
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
     // The global options, where they are given after the command.
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -20,6 +20,9 @@ mod view;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    if let Some(answered) = app::answer_completion_request() {
+        return answered;
+    }
     match app::parse_command_line() {
         Ok(invocation) => app::run(invocation),
         Err(error) => app::report_parse_error(&error),

@@ -298,6 +298,106 @@ prompts = ["a?", "b?", "c?"]
         assert!(parse(&typo).is_err());
     }
 
+    /// The message for a playbook, without its position.
+    fn message_for(text: &str) -> String {
+        parse(text).unwrap_err().message
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_kind_says_what_it_must_be_with_an_example() {
+        let cases = [
+            (
+                ONE_TIP.replace("[\"a?\", \"b?\", \"c?\"]", "\"a\""),
+                "prompts must be a list of at least 3 strings, like prompts = [\"…\", \"…\", \"…\"]",
+            ),
+            (
+                ONE_TIP.replace("\"a?\"", "1"),
+                "prompts must be a list of at least 3 strings",
+            ),
+            (
+                ONE_TIP.replace("11", "-1"),
+                "number must be a whole number from 1, like number = 11",
+            ),
+            (ONE_TIP.replace("11", "0"), "number must be a whole number from 1"),
+            (ONE_TIP.replace("11", "\"11\""), "number must be a whole number from 1"),
+            (ONE_TIP.replace("11", "4294967296"), "number must be a whole number from 1"),
+            (
+                ONE_TIP.replace("\"Follow Up\"", "42"),
+                "title must be text in quotes, like title = \"Follow Up Fast\"",
+            ),
+            (
+                format!("replace_builtin = \"yes\"\n{ONE_TIP}"),
+                "replace_builtin must be true or false, like replace_builtin = true",
+            ),
+        ];
+        for (text, expected) in cases {
+            let message = message_for(&text);
+            assert!(message.starts_with(expected), "{message:?} for {text}");
+        }
+    }
+
+    #[test]
+    fn one_bracket_where_two_belong_is_named() {
+        let message = message_for(&ONE_TIP.replace("[[tip]]", "[tip]"));
+        assert_eq!(message, "each tip starts with [[tip]], with two brackets");
+        assert_eq!(
+            message_for("tip = [1, 2]"),
+            "each tip starts with [[tip]], with two brackets"
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_suggests_the_nearest_known_one() {
+        for (meant, typo) in [
+            ("title", "titel"),
+            ("title", "Title"),
+            ("prompts", "prompt"),
+            ("body", "bdy"),
+            ("number", "numbr"),
+        ] {
+            let message =
+                message_for(&ONE_TIP.replace(&format!("{meant} ="), &format!("{typo} =")));
+            assert_eq!(
+                message,
+                format!("unknown field `{typo}`: did you mean `{meant}`?")
+            );
+        }
+        let far = message_for(&ONE_TIP.replace("title", "headline"));
+        assert!(far.starts_with("unknown field `headline`: a tip has number, slug, title"));
+        assert_eq!(
+            message_for(&format!("replace_bultin = true\n{ONE_TIP}")),
+            "unknown field `replace_bultin`: did you mean `replace_builtin`?"
+        );
+    }
+
+    #[test]
+    fn a_tip_field_above_the_first_tip_is_placed_for_the_reader() {
+        assert_eq!(
+            message_for(&format!("title = \"x\"\n{ONE_TIP}")),
+            "`title` belongs to a tip: write it below a [[tip]] line"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_named_with_its_tip_and_an_example() {
+        let message = message_for(&ONE_TIP.replace("body = ", "# body = "));
+        assert_eq!(
+            message,
+            "tip 11 ('follow-up') has no body: add one, like body = \"Send the notes the same day.\""
+        );
+        let message = message_for(&ONE_TIP.replace("number = 11", ""));
+        assert_eq!(message, "this tip has no number: add one, like number = 11");
+    }
+
+    #[test]
+    fn the_first_mistake_in_the_file_is_the_one_reported() {
+        // Keys are kept sorted by the parser; the report follows the text.
+        let text = ONE_TIP
+            .replace("title = ", "zzz = ")
+            .replace("body = ", "aaa = ");
+        assert!(message_for(&text).contains("`zzz`"));
+    }
+
     #[test]
     fn an_empty_playbook_is_refused() {
         assert!(parse("replace_builtin = true")

@@ -2,26 +2,22 @@
 //!
 //! This file is compiled twice: by `build.rs`, which checks and embeds
 //! `data/tips.toml`, and into the binary, which checks team playbooks with
-//! the very same rules. It may therefore depend only on `serde` and `toml`.
+//! the very same rules. It may therefore depend only on `toml`.
 
-use serde::Deserialize;
 use std::collections::HashMap;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// A whole tips file, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RawPlaybook {
     /// `true`: these tips replace the built-in ones instead of joining them.
-    #[serde(default)]
     pub replace_builtin: bool,
-    #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
 }
 
 /// One `[[tip]]` table, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RawTip {
     // Spanned, so that a duplicate can be reported at its line.
     pub number: Spanned<u32>,
@@ -36,6 +32,30 @@ pub struct RawTip {
 
 /// The fewest coaching prompts a tip may have.
 pub const MIN_PROMPTS: usize = 3;
+
+/// The fields of a tip, in the order people write them, each with the line
+/// that shows how it is written. The people who edit a playbook are not
+/// programmers: every message about a field ends with its example.
+const TIP_FIELDS: &[(&str, &str)] = &[
+    ("number", "number = 11"),
+    ("slug", "slug = \"follow-up\""),
+    ("title", "title = \"Follow Up Fast\""),
+    ("tagline", "tagline = \"A second date needs a phone call.\""),
+    ("body", "body = \"Send the notes the same day.\""),
+    ("prompts", "prompts = [\"…\", \"…\", \"…\"]"),
+    (
+        "action",
+        "action = \"Send today's notes before you leave.\"",
+    ),
+    ("source", "source = \"Our team's handbook\""),
+];
+
+/// In the order a missing one is reported.
+const REQUIRED_FIELDS: [&str; 5] = ["number", "slug", "title", "body", "prompts"];
+
+const TOP_FIELDS: &[&str] = &["replace_builtin", "tip"];
+
+const TWO_BRACKETS: &str = "each tip starts with [[tip]], with two brackets";
 
 /// What is wrong with a tips file, and where: the 1-based line and column
 /// (in characters) where one is known.
@@ -72,7 +92,9 @@ impl Found {
     fn place(self, text: &str) -> Problem {
         Problem {
             at: self.offset.map(|offset| line_and_column(text, offset)),
-            message: self.message,
+            // A message can quote a key or a value from the file, and
+            // TOML's own messages can span lines; an error here is one line.
+            message: self.message.trim().replace(['\r', '\n'], " "),
         }
     }
 }
@@ -85,11 +107,13 @@ pub fn parse(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Problem
 }
 
 fn check(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Found> {
-    let playbook: RawPlaybook = toml::from_str(text).map_err(|error| Found {
+    // TOML's own syntax errors keep TOML's words: they are about the
+    // punctuation, which is what the person has to fix.
+    let document = DeTable::parse(text).map_err(|error| Found {
         offset: error.span().map(|span| span.start),
-        // toml's message can span lines; an error here is one line.
-        message: error.message().trim().replace('\n', "; "),
+        message: error.message().replace('\n', "; "),
     })?;
+    let playbook = read_playbook(document.get_ref())?;
     if playbook.tips.is_empty() {
         return Err(Found {
             offset: None,
@@ -103,6 +127,226 @@ fn check(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Found> {
     };
     check_tips(&playbook.tips, taken)?;
     Ok(playbook)
+}
+
+/// The entries of a table in the order they were written, so that the
+/// first mistake in the file is the one reported.
+fn in_written_order<'t, 'i>(
+    table: &'t DeTable<'i>,
+) -> Vec<(
+    &'t Spanned<std::borrow::Cow<'i, str>>,
+    &'t Spanned<DeValue<'i>>,
+)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+fn read_playbook(document: &DeTable<'_>) -> Result<RawPlaybook, Found> {
+    let mut playbook = RawPlaybook {
+        replace_builtin: false,
+        tips: Vec::new(),
+    };
+    for (key, value) in in_written_order(document) {
+        match key.get_ref().as_ref() {
+            "replace_builtin" => match value.get_ref() {
+                DeValue::Boolean(replace) => playbook.replace_builtin = *replace,
+                _ => {
+                    return Err(Found::at(
+                        value.span().start,
+                        "replace_builtin must be true or false, like replace_builtin = true"
+                            .to_string(),
+                    ))
+                }
+            },
+            "tip" => match value.get_ref() {
+                DeValue::Array(tables) => {
+                    for table in tables.iter() {
+                        match table.get_ref() {
+                            DeValue::Table(fields) => {
+                                playbook.tips.push(read_tip(fields, table.span().start)?)
+                            }
+                            _ => {
+                                return Err(Found::at(table.span().start, TWO_BRACKETS.to_string()))
+                            }
+                        }
+                    }
+                }
+                _ => return Err(Found::at(key.span().start, TWO_BRACKETS.to_string())),
+            },
+            other if TIP_FIELDS.iter().any(|(field, _)| *field == other) => {
+                return Err(Found::at(
+                    key.span().start,
+                    format!("`{other}` belongs to a tip: write it below a [[tip]] line"),
+                ))
+            }
+            other => {
+                let hint = match nearest(other, TOP_FIELDS) {
+                    Some("tip") => "did you mean [[tip]]?".to_string(),
+                    Some(field) => format!("did you mean `{field}`?"),
+                    None => "a playbook holds replace_builtin and [[tip]] tables".to_string(),
+                };
+                return Err(Found::at(
+                    key.span().start,
+                    format!("unknown field `{other}`: {hint}"),
+                ));
+            }
+        }
+    }
+    Ok(playbook)
+}
+
+/// One tip's table, its fields checked one by one in the order written;
+/// `start` is where the table starts, for a field that is missing.
+fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
+    let mut number = None;
+    let mut slug = None;
+    let mut text: HashMap<&str, String> = HashMap::new();
+    let mut prompts = None;
+    for (key, value) in in_written_order(table) {
+        let field = key.get_ref().as_ref();
+        let Some(&(field, example)) = TIP_FIELDS.iter().find(|(name, _)| *name == field) else {
+            let known: Vec<&str> = TIP_FIELDS.iter().map(|(name, _)| *name).collect();
+            let hint = match nearest(field, &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "a tip has number, slug, title, tagline, body, prompts, action and source"
+                    .to_string(),
+            };
+            return Err(Found::at(
+                key.span().start,
+                format!("unknown field `{field}`: {hint}"),
+            ));
+        };
+        let here = value.span().start;
+        match field {
+            "number" => {
+                let whole = match value.get_ref() {
+                    DeValue::Integer(integer) => {
+                        u32::from_str_radix(integer.as_str(), integer.radix()).ok()
+                    }
+                    _ => None,
+                };
+                match whole {
+                    Some(whole) if whole >= 1 => number = Some(Spanned::new(value.span(), whole)),
+                    _ => {
+                        return Err(Found::at(
+                            here,
+                            format!("number must be a whole number from 1, like {example}"),
+                        ))
+                    }
+                }
+            }
+            "prompts" => {
+                let must = format!(
+                    "prompts must be a list of at least {MIN_PROMPTS} strings, like {example}"
+                );
+                let DeValue::Array(items) = value.get_ref() else {
+                    return Err(Found::at(here, must));
+                };
+                let mut list = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(prompt) => list.push(prompt.to_string()),
+                        _ => return Err(Found::at(item.span().start, must)),
+                    }
+                }
+                prompts = Some(Spanned::new(value.span(), list));
+            }
+            _ => {
+                let DeValue::String(string) = value.get_ref() else {
+                    return Err(Found::at(
+                        here,
+                        format!("{field} must be text in quotes, like {example}"),
+                    ));
+                };
+                if field == "slug" {
+                    slug = Some(Spanned::new(value.span(), string.to_string()));
+                } else {
+                    text.insert(field, string.to_string());
+                }
+            }
+        }
+    }
+    let name = match (&number, &slug) {
+        (Some(number), Some(slug)) => format!("tip {} ('{}')", number.get_ref(), slug.get_ref()),
+        (Some(number), None) => format!("tip {}", number.get_ref()),
+        _ => "this tip".to_string(),
+    };
+    let (title, body) = (text.remove("title"), text.remove("body"));
+    let absent = [
+        number.is_none(),
+        slug.is_none(),
+        title.is_none(),
+        body.is_none(),
+        prompts.is_none(),
+    ];
+    let (Some(number), Some(slug), Some(title), Some(body), Some(prompts)) =
+        (number, slug, title, body, prompts)
+    else {
+        let missing = REQUIRED_FIELDS
+            .iter()
+            .zip(absent)
+            .find_map(|(field, absent)| absent.then_some(*field))
+            .unwrap_or("a field");
+        let example = TIP_FIELDS
+            .iter()
+            .find(|(field, _)| *field == missing)
+            .map_or("", |(_, example)| example);
+        return Err(Found::at(
+            start,
+            format!("{name} has no {missing}: add one, like {example}"),
+        ));
+    };
+    Ok(RawTip {
+        number,
+        slug,
+        title,
+        tagline: text.remove("tagline"),
+        body,
+        prompts: prompts.into_inner(),
+        action: text.remove("action"),
+        source: text.remove("source"),
+    })
+}
+
+/// The known name closest to a misspelt one, if one is close enough to be
+/// what was meant: a letter or two wrong, missing, extra or swapped.
+fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
+    let typed = typed.to_lowercase();
+    known
+        .iter()
+        .map(|name| (edit_distance(&typed, name), *name))
+        .filter(|(distance, name)| *distance <= 2 && *distance * 3 <= name.chars().count())
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+/// Edits between two words, where swapping two neighbouring letters counts
+/// as one edit (the commonest typing slip).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: edits between a[..i] and b[..j].
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let change = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + change);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
@@ -121,13 +365,10 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
         let here = tip.number.span().start;
         let name = format!("tip {number} ('{slug}')");
 
-        if number == 0 {
-            return Err(Found::at(here, format!("{name}: numbers start at 1")));
-        }
         if let Err(why) = check_slug(slug) {
             return Err(Found::at(
                 tip.slug.span().start,
-                format!("tip {number}: slug '{slug}' {why}"),
+                format!("tip {number}: slug '{slug}' {why}, like slug = \"follow-up\""),
             ));
         }
         for (field, value) in [("title", &tip.title), ("body", &tip.body)] {
@@ -136,11 +377,14 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
             }
         }
         if tip.prompts.len() < MIN_PROMPTS {
+            let count = match tip.prompts.len() {
+                1 => "1 prompt".to_string(),
+                other => format!("{other} prompts"),
+            };
             return Err(Found::at(
                 here,
                 format!(
-                    "{name}: has {} prompt(s), needs at least {MIN_PROMPTS}",
-                    tip.prompts.len()
+                    "{name}: has {count}, needs at least {MIN_PROMPTS}, like prompts = [\"…\", \"…\", \"…\"]"
                 ),
             ));
         }

@@ -9,9 +9,9 @@ use std::borrow::Cow;
 /// `cat -v` shows it), `<U+202E>` for C1 controls and bidirectional
 /// overrides. Tabs and line breaks become spaces.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    // Printable ASCII (the bulk of any tip) is checked a byte at a time.
-    // Most text is printable ASCII: checked eight bytes at a time, then a
-    // byte at a time only for the rest.
+    // Most text is printable ASCII, which needs nothing: that is checked
+    // eight bytes at a time, and only other text is read character by
+    // character.
     if is_printable_ascii(text) || !text.chars().any(needs_escaping) {
         return Cow::Borrowed(text);
     }

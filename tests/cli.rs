@@ -347,7 +347,20 @@ fn usage_errors_are_one_line_and_exit_2() {
         (&["shoe", "respect"], "shoe"),
         (
             &["show"],
-            "the following required arguments were not provided: <NAME>; see 'tips --help'",
+            "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'",
+        ),
+        (
+            &["list", "--bogus"],
+            "'--bogus' found; see 'tips list --help'",
+        ),
+        (&["search", ""], "'tips search' needs a word to look for"),
+        (
+            &["search", " ", "\t"],
+            "'tips search' needs a word to look for",
+        ),
+        (
+            &["help", "shwo"],
+            "no command is called 'shwo' (did you mean 'show'?)",
         ),
         (&["show", "respect", "extra"], "extra"),
         (&["init", "tcsh"], "tcsh"),
@@ -434,4 +447,100 @@ fn text_wraps_to_80_columns_off_a_terminal() {
         page.lines().any(|line| line.chars().count() > 70),
         "the text uses the width"
     );
+}
+
+#[test]
+fn help_as_a_command_gives_the_same_page_as_the_help_option() {
+    let env = TestEnv::new();
+    for (asked, option) in [
+        (&["help"][..], &["--help"][..]),
+        (&["help", "show"], &["show", "--help"]),
+        (&["help", "calendar"], &["calendar", "--help"]),
+    ] {
+        let by_command = env.bare().args(asked).output().unwrap();
+        let by_option = env.bare().args(option).output().unwrap();
+        assert_eq!(by_command.status.code(), Some(0), "{asked:?}");
+        assert!(!by_command.stdout.is_empty(), "{asked:?}");
+        assert_eq!(by_command.stdout, by_option.stdout, "{asked:?}");
+    }
+    let top = stdout_of(env.bare().arg("help"));
+    assert!(top.contains("help  ") || top.contains("help "), "{top}");
+}
+
+#[test]
+fn a_command_shows_only_the_global_options_it_takes() {
+    let env = TestEnv::new();
+    let options_of = |command: &str| {
+        let help = stdout_of(env.bare().args([command, "--help"]));
+        ["--date", "--json", "--color", "--tips-file"]
+            .into_iter()
+            .filter(|option| {
+                help.lines()
+                    .any(|line| line.trim_start().split([' ', ',']).next() == Some(*option))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        options_of("today"),
+        ["--date", "--json", "--color", "--tips-file"]
+    );
+    assert_eq!(options_of("list"), ["--json", "--color", "--tips-file"]);
+    assert_eq!(options_of("calendar"), ["--date", "--json", "--tips-file"]);
+    for command in ["init", "export", "completions", "man"] {
+        assert_eq!(options_of(command), Vec::<&str>::new(), "{command}");
+    }
+    // Hidden from help, still accepted: an alias that always passes one
+    // keeps working with every command.
+    env.tips(&["--date", "2027-02-10", "list"])
+        .assert()
+        .success();
+    env.tips(&["export", "--color", "always"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_option_given_twice_keeps_the_later_value() {
+    let env = TestEnv::new();
+    // `alias tips='tips --color always'`, then `tips --color never list`.
+    let plain = stdout_of(
+        env.bare()
+            .args(["--color", "always", "--color", "never", "list"]),
+    );
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    let painted = stdout_of(
+        env.bare()
+            .args(["list", "--color", "never", "--color", "always"]),
+    );
+    assert!(painted.contains('\u{1b}'), "{painted}");
+    let later = stdout_of(&mut env.tips(&[
+        "--date",
+        "2027-02-04",
+        "today",
+        "--date",
+        "2027-02-10",
+        "--date",
+        "2027-02-13",
+    ]));
+    assert!(later.starts_with("Tip 10 "), "{later}");
+    for repeated in [
+        &["--json", "--json", "list"][..],
+        &["motd", "--once-per-day", "--once-per-day"],
+        &["calendar", "--days", "2", "--days", "1"],
+        &[
+            "--tips-file",
+            "missing.toml",
+            "--tips-file",
+            "also-missing.toml",
+            "paths",
+        ],
+    ] {
+        let output = env.tips(repeated).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{repeated:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }

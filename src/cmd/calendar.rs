@@ -1,6 +1,7 @@
 //! `tips calendar`: the season, or any run of days, as an iCalendar file
 //! or as JSON.
 
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::{Run, Session};
@@ -15,6 +16,9 @@ use crate::tip::Tip;
 #[derive(Serialize)]
 struct DayJson<'a> {
     date: String,
+    /// With `--alarm`: the local date and time of the day's reminder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alarm: Option<String>,
     tip: &'a Tip,
 }
 
@@ -30,6 +34,7 @@ impl Run for CalendarArgs {
                 ))
             }
         };
+        within_the_calendar(from, count)?;
         let tips = session.tips()?;
         let days = schedule::days(from, count, &tips);
         if session.json() {
@@ -37,14 +42,54 @@ impl Run for CalendarArgs {
                 .iter()
                 .map(|day| DayJson {
                     date: dates::iso(day.date),
+                    alarm: self.alarm.map(|time| alarm_json(day.date, time)),
                     tip: day.tip,
                 })
                 .collect();
             out.json(&days)?;
         } else {
-            let file = ics::calendar(&days, self.alarm, chrono::Utc::now());
-            out.raw(file.as_bytes())?;
+            // Written an event at a time: a year of long tips is never held
+            // whole in memory.
+            for part in ics::parts(&days, self.alarm, chrono::Utc::now()) {
+                out.raw(part.as_bytes())?;
+            }
         }
         Ok(())
     }
+}
+
+/// Refuses a run of days that goes past 31 December 9999: a calendar file
+/// has four digits for the year, and a date past it is misread or refused
+/// by every calendar program. The JSON keeps to the same days, so that the
+/// two forms never disagree.
+fn within_the_calendar(from: NaiveDate, count: u16) -> Result<(), Error> {
+    let last_day = ics::last_day();
+    let fits = from
+        .checked_add_days(Days::new(u64::from(count) - 1))
+        .is_some_and(|last| last <= last_day);
+    if fits {
+        return Ok(());
+    }
+    let room = last_day.signed_duration_since(from).num_days() + 1;
+    Err(Error::Usage(if room > 0 {
+        format!(
+            "{count} days from {} run past {}, the last day a calendar can hold: \
+             ask for {room} or fewer",
+            dates::iso(from),
+            dates::iso(last_day)
+        )
+    } else {
+        // Only the season, found from today, can start past the end.
+        format!(
+            "the next season starts in the year {}, past {}, the last day a calendar can hold",
+            from.year(),
+            dates::iso(last_day)
+        )
+    }))
+}
+
+/// `2027-02-10T08:30`: the reminder's local date and time, as ISO 8601
+/// writes a time with no zone.
+fn alarm_json(date: NaiveDate, time: NaiveTime) -> String {
+    format!("{}T{}", dates::iso(date), time.format("%H:%M"))
 }

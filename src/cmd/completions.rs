@@ -1,142 +1,138 @@
-//! `tips completions SHELL`, with the slugs of the tips in force offered
-//! after `tips show`.
+//! Shell completion. `tips completions SHELL` prints a small script that
+//! registers `tips` with the shell; at each TAB the shell runs `tips`
+//! again with the words typed so far (and `_TIPS_COMPLETE` naming the
+//! shell), and clap's completion engine answers from the command line's
+//! own definition. Tip names are offered from the tips in force at that
+//! moment, so a team playbook installed later is completed too.
 
-use clap::builder::PossibleValuesParser;
+use std::ffi::OsString;
+use std::process::ExitCode;
+
 use clap::CommandFactory;
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::env::EnvCompleter;
 
 use super::{Run, Session};
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Error;
+use crate::locations;
 use crate::output::Output;
-use crate::tip::Tip;
+use crate::playbook::{self, Loaded};
+use crate::tip::TipSet;
 use crate::untrusted::visible;
+
+/// The variable that turns a run of `tips` into a completion request. Not
+/// clap's default `COMPLETE`, which another program's set-up could leave in
+/// the environment of every `tips` at login.
+const REQUEST: &str = "_TIPS_COMPLETE";
+
+/// The arguments whose values are tip names: (command, argument id).
+const TIP_NAME_ARGS: &[(&str, &str)] = &[("show", "name")];
+
+/// The argument whose values are the names of commands.
+const COMMAND_NAME_ARG: (&str, &str) = ("help", "command");
 
 impl Run for CompletionsArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         session.text_only("completions", "shell code")?;
-        completions(session, out, self.shell)
-    }
-}
-
-fn completions(
-    session: &Session,
-    out: &mut Output,
-    shell: clap_complete::Shell,
-) -> Result<(), Error> {
-    let tips = session.tips()?;
-    // clap keeps names as `&'static str` (its run-time strings would cost
-    // every start of tips); this command runs once and exits, so the slugs
-    // of a playbook can live as long as the process.
-    let slugs: Vec<&'static str> = tips
-        .all()
-        .iter()
-        .map(|tip| &*Box::leak(tip.slug.to_string().into_boxed_str()))
-        .collect();
-    // Only the generated script lists the slugs: the parser itself also
-    // takes numbers and prefixes, so it must not be limited to them.
-    // Built first: each command's arguments are made only when it is built.
-    let mut command = Cli::command();
-    command.build();
-    let mut command = command.mut_subcommand("show", |show| {
-        show.mut_arg("name", |name| {
-            name.value_parser(PossibleValuesParser::new(slugs))
-        })
-    });
-    // clap_complete panics if its writer fails, so write to memory first
-    // and let a closed pipe end the command quietly, as everywhere else.
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "tips", &mut script);
-    let script = String::from_utf8(script).expect("clap_complete writes UTF-8");
-    let script = match shell {
-        clap_complete::Shell::Bash => offer_names_once_in_bash(script, &command),
-        clap_complete::Shell::Fish => {
-            let mut script = complete_global_values_in_fish(script);
-            append_fish_slugs(&mut script, tips.all());
-            script
+        let shell = completer_for(self.shell);
+        let mut script = Vec::new();
+        // The script calls `tips` by name at each TAB, so one file serves
+        // wherever tips is installed.
+        shell.write_registration(REQUEST, "tips", "tips", "tips", &mut script)?;
+        if self.shell == clap_complete::Shell::Zsh {
+            script.extend_from_slice(ZSH_FIRST_TAB.as_bytes());
         }
-        _ => script,
-    };
-    out.raw(script.as_bytes())?;
-    Ok(())
+        out.raw(&script)?;
+        Ok(())
+    }
 }
 
-/// clap_complete's bash script offers the slugs after `tips show` at every
-/// word, though `show` takes one name. Once a name is on the line, only the
-/// options are offered.
-fn offer_names_once_in_bash(script: String, command: &clap::Command) -> String {
-    let show = command
-        .find_subcommand("show")
-        .expect("the show command exists");
-    let takes_value: Vec<String> = show
-        .get_arguments()
-        .filter(|arg| arg.get_long().is_some() && arg.get_action().takes_values())
-        .map(|arg| format!("--{}", arg.get_long().unwrap_or_default()))
-        .collect();
-    let options: Vec<String> = show
-        .get_arguments()
-        .flat_map(|arg| {
-            let short = arg.get_short().map(|short| format!("-{short}"));
-            let long = arg.get_long().map(|long| format!("--{long}"));
-            short.into_iter().chain(long)
+/// zsh loads a completion file from `$fpath` as the body of the function
+/// `_tips`, run at the first TAB. The registration only defines the
+/// completer and binds it, which would leave that first TAB with nothing:
+/// so, when run as `_tips`, it completes at once too. Sourced instead (from
+/// a `.zshrc`), it only registers.
+const ZSH_FIRST_TAB: &str = "\
+if [[ ${funcstack[1]-} == _tips ]]; then
+    _clap_dynamic_completer_tips \"$@\"
+fi
+";
+
+fn completer_for(shell: clap_complete::Shell) -> &'static dyn EnvCompleter {
+    use clap_complete::env::{Bash, Elvish, Fish, Powershell, Zsh};
+    match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Elvish => &Elvish,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        clap_complete::Shell::Zsh => &Zsh,
+        // clap_complete's list of shells may grow; a new one is offered
+        // bash's script rather than none.
+        _ => &Bash,
+    }
+}
+
+/// Answers a completion request, if this run is one: `Some` exit code
+/// after writing the candidates, `None` for an ordinary run (one look at
+/// the environment).
+pub fn complete_if_asked(args: impl IntoIterator<Item = OsString>) -> Option<ExitCode> {
+    std::env::var_os(REQUEST)?;
+    let current_dir = std::env::current_dir().ok();
+    let answered = clap_complete::CompleteEnv::with_factory(command_with_tip_names)
+        .var(REQUEST)
+        .try_complete(args, current_dir.as_deref());
+    match answered {
+        Ok(true) => Some(ExitCode::SUCCESS),
+        Ok(false) => None,
+        // A failed completion offers nothing; the shell's line is left as
+        // it was, and no message lands in the middle of it.
+        Err(_) => Some(ExitCode::FAILURE),
+    }
+}
+
+/// The command line's definition, with tip names offered where a tip is
+/// named.
+fn command_with_tip_names() -> clap::Command {
+    let mut tips = Cli::command();
+    // Each command's arguments are made only when it is built.
+    tips.build();
+    for (command, arg) in TIP_NAME_ARGS {
+        tips = tips.mut_subcommand(command, |command| {
+            command.mut_arg(arg, |arg| arg.add(ArgValueCandidates::new(tip_names)))
+        });
+    }
+    let commands: Vec<(String, String)> = tips
+        .get_subcommands()
+        .map(|command| {
+            let about = command.get_about().map(ToString::to_string);
+            (command.get_name().to_string(), about.unwrap_or_default())
         })
         .collect();
-    let named_already = format!(
-        r#"            # A name is on the line already: offer the options only.
-            local __tips_word __tips_after_show=0 __tips_skip=0
-            for __tips_word in "${{COMP_WORDS[@]:1:COMP_CWORD-1}}"; do
-                if (( __tips_skip )); then
-                    __tips_skip=0
-                elif [[ ${{__tips_word}} == show && ${{__tips_after_show}} == 0 ]]; then
-                    __tips_after_show=1
-                elif [[ " {takes_value} " == *" ${{__tips_word}} "* ]]; then
-                    __tips_skip=1
-                elif [[ ${{__tips_after_show}} == 1 && ${{__tips_word}} != -* ]]; then
-                    COMPREPLY=( $(compgen -W "{options}" -- "${{cur}}") )
-                    return 0
-                fi
-            done
-"#,
-        takes_value = takes_value.join(" "),
-        options = options.join(" "),
-    );
-    let block_start = script.find("        tips__subcmd__show)\n");
-    let offer_all = "            COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )\n            return 0\n            ;;";
-    let Some(at) =
-        block_start.and_then(|start| script[start..].find(offer_all).map(|offset| start + offset))
-    else {
-        // A generator that no longer has this shape: its script as it is.
-        return script;
+    let command_names = move || {
+        commands
+            .iter()
+            .map(|(name, about)| CompletionCandidate::new(name).help(Some(about.into())))
+            .collect()
     };
-    let mut patched = script;
-    patched.insert_str(at, &named_already);
-    patched
+    let (help, arg) = COMMAND_NAME_ARG;
+    tips.mut_subcommand(help, |help| {
+        help.mut_arg(arg, |arg| arg.add(ArgValueCandidates::new(command_names)))
+    })
 }
 
-/// clap_complete's fish script decides whether a command is still to come
-/// by parsing the line with `argparse`, which fails on a global option
-/// whose value is not typed yet (`tips --color <TAB>`), and then offers
-/// file names. A line that does not parse has no command on it yet.
-fn complete_global_values_in_fish(script: String) -> String {
-    script.replacen(
-        "-- $cmd 2>/dev/null\n    or return\n",
-        "-- $cmd 2>/dev/null\n    or return 0\n",
-        1,
-    )
-}
-
-/// clap_complete's fish script completes options and subcommands but not
-/// a positional's values, so the slugs are added here, each described by
-/// its title.
-fn append_fish_slugs(script: &mut String, tips: &[Tip]) {
-    for tip in tips {
-        // In fish's single quotes only \\ and \' are special; titles come
-        // from playbooks, so they are quoted with care.
-        let title = visible(&tip.title)
-            .replace('\\', "\\\\")
-            .replace('\'', "\\'");
-        script.push_str(&format!(
-            "complete -c tips -n \"__fish_tips_using_subcommand show\" -f -a '{}' -d '{title}'\n",
-            tip.slug
-        ));
-    }
+/// The tips in force where TAB is pressed (`TIPS_FILE`, the user's or the
+/// machine's playbook), each described by its title; the built-in tips
+/// where the playbook is broken, as at login.
+fn tip_names() -> Vec<CompletionCandidate> {
+    let places = locations::playbook_places(None, &locations::process_env);
+    let Loaded { tips, .. } = playbook::load(&places);
+    let tips = tips.unwrap_or_else(|_| TipSet::builtin());
+    tips.all()
+        .iter()
+        .map(|tip| {
+            CompletionCandidate::new(tip.slug.to_string())
+                .help(Some(visible(&tip.title).into_owned().into()))
+        })
+        .collect()
 }

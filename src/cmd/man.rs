@@ -83,7 +83,11 @@ fn page(tips: &clap::Command) -> String {
 
     roff.control("SH", ["EXAMPLES"]);
     if let Some(after) = tips.get_after_help() {
-        after_help(&mut roff, &after.to_string(), true);
+        // `--help` labels its examples; under this heading the label would
+        // say it twice.
+        let after = after.to_string();
+        let examples = after.strip_prefix("Examples:\n").unwrap_or(&after);
+        after_help(&mut roff, examples, true);
     }
 
     for (heading, entries) in [("ENVIRONMENT", ENVIRONMENT), ("FILES", FILES)] {
@@ -298,6 +302,14 @@ const FILES: &[(&str, &str)] = &[
     (
         "~/.hushlogin",
         "Where it exists, the login snippets show nothing.",
+    ),
+    (
+        "/usr/share/doc/romantic-sales/examples/update-motd.d-60-tips",
+        "From the Debian package: a script for /etc/update-motd.d/, which shows the day's tip in the message of the day at SSH and console logins; installed as an example, not enabled.",
+    ),
+    (
+        "/usr/share/bash-completion/completions/tips, /usr/share/zsh/vendor-completions/_tips, /usr/share/fish/vendor_completions.d/tips.fish",
+        "From the Debian package: the completions, as tips completions prints them.",
     ),
 ];
 

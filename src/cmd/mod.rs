@@ -7,6 +7,7 @@ mod calendar;
 mod completions;
 mod countdown;
 mod export;
+mod help;
 mod init;
 mod json;
 mod list;
@@ -17,6 +18,8 @@ mod random;
 mod search;
 mod show;
 mod today;
+
+pub use completions::complete_if_asked;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -34,36 +37,40 @@ pub trait Run {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error>;
 }
 
+/// `each_command!(command, args => expr)`: `expr` for whichever command it
+/// is, with `args` bound to that command's arguments. The one place that
+/// lists every command.
+macro_rules! each_command {
+    ($command:expr, $args:ident => $body:expr) => {
+        match $command {
+            Command::Today($args) => $body,
+            Command::Show($args) => $body,
+            Command::List($args) => $body,
+            Command::Countdown($args) => $body,
+            Command::Random($args) => $body,
+            Command::Motd($args) => $body,
+            Command::Init($args) => $body,
+            Command::Search($args) => $body,
+            Command::Calendar($args) => $body,
+            Command::Export($args) => $body,
+            Command::Paths($args) => $body,
+            Command::Completions($args) => $body,
+            Command::Man($args) => $body,
+            Command::Help($args) => $body,
+        }
+    };
+}
+
 impl Run for Command {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        self.parts().0.run(session, out)
+        each_command!(self, command => command.run(session, out))
     }
 }
 
 impl Command {
     /// The global options as given after the command.
-    pub fn global(&self) -> &GlobalArgs {
-        self.parts().1
-    }
-
-    /// The command to run, and the global options given after it: the one
-    /// place that knows every command.
-    fn parts(&self) -> (&dyn Run, &GlobalArgs) {
-        match self {
-            Command::Today(command) => (command, &command.global),
-            Command::Show(command) => (command, &command.global),
-            Command::List(command) => (command, &command.global),
-            Command::Countdown(command) => (command, &command.global),
-            Command::Random(command) => (command, &command.global),
-            Command::Motd(command) => (command, &command.global),
-            Command::Init(command) => (command, &command.global),
-            Command::Search(command) => (command, &command.global),
-            Command::Calendar(command) => (command, &command.global),
-            Command::Export(command) => (command, &command.global),
-            Command::Paths(command) => (command, &command.global),
-            Command::Completions(command) => (command, &command.global),
-            Command::Man(command) => (command, &command.global),
-        }
+    pub fn global_mut(&mut self) -> &mut GlobalArgs {
+        each_command!(self, command => &mut command.global)
     }
 }
 

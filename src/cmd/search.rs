@@ -9,6 +9,14 @@ use crate::view::pages;
 
 impl Run for SearchArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        // `tips search ''` and `tips search "  "` name no word at all: that is
+        // a command line to correct, not a search that found nothing.
+        if self.words.iter().all(|word| word.trim().is_empty()) {
+            return Err(Error::Usage(
+                "'tips search' needs a word to look for, such as: tips search compromise"
+                    .to_string(),
+            ));
+        }
         let tips = session.tips()?;
         let hits = tips.search(&self.words);
         if hits.is_empty() {

@@ -14,14 +14,14 @@ use crate::untrusted::visible;
 
 /// Text in one style on a laid-out line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run<'d> {
+pub struct StyledText<'d> {
     pub text: Cow<'d, str>,
     pub style: Style,
 }
 
-impl<'d> Run<'d> {
-    fn new(text: impl Into<Cow<'d, str>>, style: Style) -> Run<'d> {
-        Run {
+impl<'d> StyledText<'d> {
+    fn new(text: impl Into<Cow<'d, str>>, style: Style) -> StyledText<'d> {
+        StyledText {
             text: text.into(),
             style,
         }
@@ -32,13 +32,13 @@ impl<'d> Run<'d> {
 /// ends.
 #[derive(Debug, Default)]
 pub struct Lines<'d> {
-    runs: Vec<Run<'d>>,
+    runs: Vec<StyledText<'d>>,
     ends: Vec<usize>,
 }
 
 impl<'d> Lines<'d> {
     /// The lines, top to bottom, each a slice of runs.
-    pub fn iter(&self) -> impl Iterator<Item = &[Run<'d>]> {
+    pub fn iter(&self) -> impl Iterator<Item = &[StyledText<'d>]> {
         let mut start = 0;
         self.ends.iter().map(move |&end| {
             let line = &self.runs[start..end];
@@ -47,7 +47,7 @@ impl<'d> Lines<'d> {
         })
     }
 
-    fn push(&mut self, run: Run<'d>) {
+    fn push(&mut self, run: StyledText<'d>) {
         if !run.text.is_empty() {
             self.runs.push(run);
         }
@@ -58,7 +58,7 @@ impl<'d> Lines<'d> {
     }
 
     /// The runs of the line being built, not yet ended.
-    fn open_line(&self) -> &[Run<'d>] {
+    fn open_line(&self) -> &[StyledText<'d>] {
         let start = self.ends.last().copied().unwrap_or(0);
         &self.runs[start..]
     }
@@ -90,7 +90,7 @@ impl<'d> Lines<'d> {
         {
             self.runs.pop();
         }
-        self.runs.push(Run::new(ELLIPSIS, Style::Plain));
+        self.runs.push(StyledText::new(ELLIPSIS, Style::Plain));
     }
 }
 
@@ -124,7 +124,7 @@ pub fn layout(doc: &Doc, width: usize) -> Lines<'_> {
 }
 
 /// The columns a line takes on screen.
-pub fn line_width(line: &[Run]) -> usize {
+pub fn line_width(line: &[StyledText]) -> usize {
     line.iter().map(|run| columns(&run.text)).sum()
 }
 
@@ -204,12 +204,12 @@ impl<'d> Scratch<'d> {
 
     /// The text of a piece, borrowed from the doc wherever the doc's text
     /// needed no change to be shown.
-    fn run_of(&self, piece: &Piece) -> Run<'d> {
+    fn styled_text_of(&self, piece: &Piece) -> StyledText<'d> {
         let text = match &self.texts[piece.source].0 {
             Cow::Borrowed(text) => Cow::Borrowed(&text[piece.start..piece.end]),
             Cow::Owned(text) => Cow::Owned(text[piece.start..piece.end].to_string()),
         };
-        Run::new(text, piece.style)
+        StyledText::new(text, piece.style)
     }
 
     /// Splits the texts into words, measuring each as it goes.
@@ -367,16 +367,16 @@ fn wrap<'d>(
         if margin > 0 {
             match paragraph.lead.as_ref().filter(|_| index == 0) {
                 Some(lead) => {
-                    lines.push(Run::new(spaces(paragraph.indent), Style::Plain));
-                    lines.push(Run::new(lead.text.as_ref(), lead.style));
+                    lines.push(StyledText::new(spaces(paragraph.indent), Style::Plain));
+                    lines.push(StyledText::new(lead.text.as_ref(), lead.style));
                 }
-                None => lines.push(Run::new(spaces(margin), Style::Plain)),
+                None => lines.push(StyledText::new(spaces(margin), Style::Plain)),
             }
         }
         for stretch in &scratch.stretches[stretches] {
             let run = match stretch {
-                Stretch::Text(piece) => scratch.run_of(piece),
-                Stretch::Space(style) => Run::new(" ", *style),
+                Stretch::Text(piece) => scratch.styled_text_of(piece),
+                Stretch::Space(style) => StyledText::new(" ", *style),
             };
             lines.push(run);
         }
@@ -437,7 +437,7 @@ fn split_long(word: &[Piece], room: usize, scratch: &Scratch) -> Vec<PieceList> 
 /// than the screen.
 fn fit_row<'d>(spans: &'d [Span], width: usize, lines: &mut Lines<'d>) {
     for span in spans {
-        lines.push(Run::new(visible(&span.text), span.style));
+        lines.push(StyledText::new(visible(&span.text), span.style));
     }
     if line_width(lines.open_line()) > width {
         lines.cut_open_line(width);
@@ -556,9 +556,9 @@ mod tests {
         assert_eq!(
             first,
             [
-                Run::new("Tip 7 ·", Style::Label),
-                Run::new(" ", Style::Plain),
-                Run::new("Respect at work", Style::Title)
+                StyledText::new("Tip 7 ·", Style::Label),
+                StyledText::new(" ", Style::Plain),
+                StyledText::new("Respect at work", Style::Title)
             ]
         );
         // The title's words are one slice of the doc's text, not copies.

@@ -90,7 +90,7 @@ pub fn tip_list(tips: &[&Tip]) -> Doc {
     page
 }
 
-fn days(count: i64) -> String {
+fn count_of_days(count: i64) -> String {
     if count == 1 {
         "1 day".to_string()
     } else {
@@ -116,7 +116,7 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
         Season::Running { tip_number } => {
             page.push(Paragraph::new(vec![Span::plain(format!(
                 "{} to Valentine's Day, {valentines}.",
-                days(countdown.days)
+                count_of_days(countdown.days)
             ))]));
             let mut spans = vec![Span::plain(format!(
                 "Day {tip_number} of {SEASON_LENGTH} of the Romantic Sales season"
@@ -137,11 +137,11 @@ pub fn countdown_page(countdown: &Countdown, running_tip: Option<&Tip>) -> Doc {
         } => {
             page.push(Paragraph::new(vec![Span::plain(format!(
                 "{} to Valentine's Day, {valentines}.",
-                days(countdown.days)
+                count_of_days(countdown.days)
             ))]));
             page.push(Paragraph::new(vec![Span::plain(format!(
                 "The Romantic Sales season starts in {}, on {}, with one tip a day until the 13th.",
-                days(until_season),
+                count_of_days(until_season),
                 dates::long(starts)
             ))]));
         }
@@ -173,7 +173,7 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown) -> Doc {
     );
     let when = match countdown.season {
         Season::ValentinesDay => "Valentine's Day is today".to_string(),
-        _ => format!("{} to Valentine's Day", days(countdown.days)),
+        _ => format!("{} to Valentine's Day", count_of_days(countdown.days)),
     };
     page.push(
         Paragraph::new(vec![

@@ -4,7 +4,7 @@
 use colored::{Color, ColoredString, Styles};
 use std::io::{self, Write};
 
-use super::layout::{Lines, Run};
+use super::layout::{Lines, StyledText};
 use super::Style;
 
 /// How one role looks: a colour and a set of attributes, as `colored`
@@ -95,7 +95,7 @@ impl Palette {
 
 /// Neighbouring runs of one style are painted as one, so that a styled
 /// stretch starts and ends its colour once.
-fn paint_line(looks: &Looks, line: &[Run], out: &mut impl Write) -> io::Result<()> {
+fn paint_line(looks: &Looks, line: &[StyledText], out: &mut impl Write) -> io::Result<()> {
     let mut rest = line;
     while let Some(first) = rest.first() {
         let same = rest
