@@ -518,10 +518,10 @@ fn fish_asks_tips_once_the_tip_was_shown() {
     check_processes_in_the_steady_state(&FISH, &["init fish", "motd --once-per-day"]);
 }
 
-/// Three shells under libfaketime, a few seconds apart around midnight,
-/// in the zone `tz`: the shell's clock and `tips` agree on the day, so the
-/// tip shows before midnight, not again a second later, and again after
-/// midnight.
+/// Four shells under libfaketime, seconds apart around midnight, in the
+/// zone `tz`: the shell's clock and `tips` agree on the day, so the tip
+/// shows before midnight, not again a few seconds later, again after
+/// midnight, and not again after that.
 fn check_midnight(shell: &Shell, tz: &str) {
     let Some(programs) = shell.programs() else {
         return;
@@ -539,10 +539,11 @@ fn check_midnight(shell: &Shell, tz: &str) {
     };
     let recorded = env.state_dir().join("motd-last-shown");
     for (now, shown, day) in [
-        ("2026-11-26 23:59:58", true, "2026-11-26"),
-        ("2026-11-26 23:59:59", false, "2026-11-26"),
-        ("2026-11-27 00:00:01", true, "2026-11-27"),
-        ("2026-11-27 00:00:02", false, "2026-11-27"),
+        // Seconds apart, so that a slow machine stays on the side meant.
+        ("2026-11-26 23:59:50", true, "2026-11-26"),
+        ("2026-11-26 23:59:55", false, "2026-11-26"),
+        ("2026-11-27 00:00:05", true, "2026-11-27"),
+        ("2026-11-27 00:00:10", false, "2026-11-27"),
     ] {
         let _ = std::fs::remove_file(&log);
         // faketime's "@" starts the clock at that local time and lets it run.
