@@ -4,7 +4,10 @@
 # your own names, and builtins are escaped so that aliases cannot change
 # them. It never fails and never prints in a non-interactive shell (scp,
 # rsync, sftp, `ssh host cmd`, scripts), where output would break the tool.
+# Once the day's tip was shown, it tells so with builtins alone and starts
+# no process.
 
+# $1: once-per-day or every-shell.
 __tips_motd() {
     # Interactive, and writing to a terminal.
     case $- in
@@ -15,12 +18,46 @@ __tips_motd() {
     # A quiet login was asked for.
     [[ -z ${TIPS_QUIET+set} ]] || return 0
     [[ -z ${HOME-} || ! -e ${HOME-}/.hushlogin ]] || return 0
+    # pam_motd has just shown the message of the day, and tips is in it.
+    [[ ${MOTD_SHOWN-} != pam || ! -x /etc/update-motd.d/60-tips ]] || return 0
     \builtin command -v tips >/dev/null 2>&1 || return 0
-    \builtin command tips motd__TIPS_MOTD_OPTIONS__ || \builtin true
+    if [[ $1 == every-shell ]]; then
+        \builtin command tips motd || \builtin true
+    elif ! __tips_shown_today; then
+        \builtin command tips motd --once-per-day || \builtin true
+    fi
 }
 
-__tips_motd
-\builtin unset -f __tips_motd
+# Whether `tips motd --once-per-day` already showed today's tip, by the
+# rules tips keeps: the day in $XDG_STATE_HOME/tips/motd-last-shown (else
+# ~/.local/state/tips/), the local date by TZ. Anything unusual is left to
+# tips, which knows what to do: a TZ the shell has but does not export
+# (which zone file the C library would read is then unclear), a zone file
+# that is not a regular file (a FIFO would hold the C library), a state
+# that is not a regular file (reading a FIFO would block).
+__tips_shown_today() {
+    \builtin local state=${XDG_STATE_HOME-} zone today last
+    [[ ${state} == /* ]] || state=${HOME-}/.local/state
+    [[ ${state} == /* ]] || return 1
+    state+=/tips/motd-last-shown
+    [[ -f ${state} && -r ${state} ]] || return 1
+    if [[ -n ${TZ+set} ]]; then
+        [[ ${TZ@a} == *x* ]] || return 1
+        zone=${TZ#:}
+        [[ -n ${TZ} ]] || zone=Universal
+        [[ -n ${zone} ]] || zone=/etc/localtime
+        [[ ${zone} == /* ]] || zone=${TZDIR:-/usr/share/zoneinfo}/${zone}
+    else
+        zone=/etc/localtime
+    fi
+    [[ ! -e ${zone} || -f ${zone} ]] || return 1
+    \builtin printf -v today '%(%Y-%m-%d)T' -1 || return 1
+    \builtin read -r -n 16 last <"${state}" || [[ -n ${last} ]] || return 1
+    [[ ${last} == "${today}" ]]
+}
+
+__tips_motd __TIPS_MODE__
+\builtin unset -f __tips_motd __tips_shown_today
 
 # To show a tip in new terminals, add this at the end of ~/.bashrc:
-#   eval "$(tips init bash)"
+#   if command -v tips >/dev/null; then eval "$(tips init bash)"; fi

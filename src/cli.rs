@@ -218,10 +218,12 @@ pub struct MotdArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
-Examples (add one line to your shell's start-up file):
-  bash   eval \"$(tips init bash)\"          at the end of ~/.bashrc
-  zsh    eval \"$(tips init zsh)\"           at the end of ~/.zshrc
-  fish   tips init fish | source           in ~/.config/fish/config.fish
+Examples (add one line to your shell's start-up file; the if keeps the
+shell quiet where tips is not installed; bash: ~/.bashrc, zsh: ~/.zshrc,
+fish: ~/.config/fish/config.fish):
+  bash  if command -v tips >/dev/null; then eval \"$(tips init bash)\"; fi
+  zsh   if command -v tips >/dev/null; then eval \"$(tips init zsh)\"; fi
+  fish  if command -q tips; tips init fish | source; end
 
 The tip shows once a day, only in interactive terminals, and never when
 ~/.hushlogin exists or TIPS_QUIET is set.")]

@@ -1,6 +1,9 @@
 //! Calendar dates: today's local date, and dates and times typed by people.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
 /// Today's date in the local time zone, by the C library's rules: the zone
 /// named by TZ, or the system zone (/etc/localtime) when TZ is unset, and
@@ -8,7 +11,51 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 /// cannot be read gives the UTC date, and the Unix epoch as a last resort.
 pub fn local_today() -> NaiveDate {
     let now = chrono::Utc::now();
+    let zone = zone_file(
+        std::env::var_os("TZ").as_deref(),
+        std::env::var_os("TZDIR").as_deref(),
+    );
+    if !could_be_a_zone(&zone) {
+        return now.date_naive();
+    }
     local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+}
+
+/// The file that the C library opens to learn the zone, by glibc's rules:
+/// `/etc/localtime` when TZ is unset; `Universal` when it is empty; a
+/// leading colon dropped; a relative name looked up in `$TZDIR`, else in
+/// `/usr/share/zoneinfo`. (Where no such file exists, the library reads TZ
+/// as a POSIX rule such as `<+14>-14`.)
+fn zone_file(tz: Option<&OsStr>, tzdir: Option<&OsStr>) -> PathBuf {
+    let Some(tz) = tz else {
+        return PathBuf::from("/etc/localtime");
+    };
+    let name = match tz.as_bytes() {
+        b"" => OsStr::new("Universal"),
+        [b':', rest @ ..] => OsStr::from_bytes(rest),
+        _ => tz,
+    };
+    if name.is_empty() {
+        return PathBuf::from("/etc/localtime");
+    }
+    if name.as_bytes().starts_with(b"/") {
+        return PathBuf::from(name);
+    }
+    let dir = tzdir
+        .filter(|dir| !dir.is_empty())
+        .unwrap_or(OsStr::new("/usr/share/zoneinfo"));
+    Path::new(dir).join(name)
+}
+
+/// The C library opens the zone file without looking at what it is, so a
+/// FIFO there would hold it (and every login) until something writes to
+/// the FIFO. Anything that exists and is not a regular file is no zone:
+/// the date is then the UTC date, as for any zone that cannot be read.
+fn could_be_a_zone(file: &Path) -> bool {
+    match std::fs::metadata(file) {
+        Ok(metadata) => metadata.is_file(),
+        Err(_) => true,
+    }
 }
 
 fn local_date_of(seconds: i64) -> Option<NaiveDate> {
@@ -98,6 +145,48 @@ pub fn long(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn zone_file_of(tz: Option<&str>, tzdir: Option<&str>) -> PathBuf {
+        zone_file(tz.map(OsStr::new), tzdir.map(OsStr::new))
+    }
+
+    #[test]
+    fn the_zone_file_is_the_one_glibc_opens() {
+        let file = |tz, tzdir| zone_file_of(tz, tzdir).display().to_string();
+        assert_eq!(file(None, None), "/etc/localtime");
+        assert_eq!(file(Some(":"), None), "/etc/localtime");
+        assert_eq!(file(Some(""), None), "/usr/share/zoneinfo/Universal");
+        assert_eq!(
+            file(Some("Europe/Berlin"), None),
+            "/usr/share/zoneinfo/Europe/Berlin"
+        );
+        assert_eq!(
+            file(Some(":Europe/Berlin"), Some("/opt/zones")),
+            "/opt/zones/Europe/Berlin"
+        );
+        assert_eq!(
+            file(Some("Europe/Berlin"), Some("")),
+            "/usr/share/zoneinfo/Europe/Berlin"
+        );
+        assert_eq!(file(Some(":/tmp/fifo"), Some("/opt")), "/tmp/fifo");
+        assert_eq!(file(Some("/tmp/fifo"), None), "/tmp/fifo");
+    }
+
+    #[test]
+    fn only_a_regular_file_or_nothing_can_be_a_zone() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: mkfifo reads the NUL-terminated path it is given.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        assert!(!could_be_a_zone(&fifo));
+        assert!(!could_be_a_zone(dir.path()));
+        assert!(!could_be_a_zone(Path::new("/dev/zero")));
+        assert!(could_be_a_zone(&dir.path().join("absent")));
+        let file = dir.path().join("zone");
+        std::fs::write(&file, "").unwrap();
+        assert!(could_be_a_zone(&file));
+    }
 
     #[test]
     fn parse_date_accepts_real_dates_including_extremes() {

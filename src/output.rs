@@ -2,20 +2,26 @@
 
 use serde::Serialize;
 use std::io::{self, BufWriter, StdoutLock, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::terminal::Terminal;
 use crate::view::{layout, paint::Palette, Doc};
 
 pub struct Output {
-    stdout: BufWriter<StdoutLock<'static>>,
+    stdout: BufWriter<Stdout>,
     width: usize,
     palette: Palette,
 }
 
 impl Output {
     pub fn new(terminal: Terminal) -> Output {
+        let stdout = if stdout_was_closed_at_start() {
+            Stdout::Closed
+        } else {
+            Stdout::Open(io::stdout().lock())
+        };
         Output {
-            stdout: BufWriter::new(io::stdout().lock()),
+            stdout: BufWriter::new(stdout),
             width: terminal.width,
             palette: if terminal.color {
                 Palette::colored()
@@ -46,8 +52,7 @@ impl Output {
     /// failed once is not tried again (a login that met a full disk says so
     /// once).
     pub fn discard_unwritten(&mut self) {
-        // The stdout lock is reentrant, so the stand-in can take it too.
-        let stand_in = BufWriter::with_capacity(0, io::stdout().lock());
+        let stand_in = BufWriter::with_capacity(0, Stdout::Closed);
         let (stdout, _unwritten) = std::mem::replace(&mut self.stdout, stand_in).into_parts();
         self.stdout = BufWriter::new(stdout);
     }
@@ -55,4 +60,55 @@ impl Output {
     pub fn flush(&mut self) -> io::Result<()> {
         self.stdout.flush()
     }
+}
+
+/// The process's stdout, or the lack of one.
+enum Stdout {
+    Open(StdoutLock<'static>),
+    /// Started with file descriptor 1 closed (`tips today >&-`): every
+    /// write fails as `write(2)` would have, with EBADF. Rust's standard
+    /// library hides that case (it writes to a closed stdout as if into
+    /// /dev/null), so it is told apart here, once, for every command.
+    Closed,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Open(stdout) => stdout.write(bytes),
+            Stdout::Closed => Err(io::Error::from_raw_os_error(libc::EBADF)),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Open(stdout) => stdout.flush(),
+            // Nothing was written, so nothing is lost.
+            Stdout::Closed => Ok(()),
+        }
+    }
+}
+
+/// Whether file descriptor 1 was closed when the process started. Before
+/// `main`, Rust's runtime opens /dev/null on any of descriptors 0 to 2
+/// that is closed, so by the time `main` runs a closed stdout looks like
+/// /dev/null. This look is taken earlier, by a function that the C
+/// runtime calls from `.init_array`, before Rust's own start-up.
+fn stdout_was_closed_at_start() -> bool {
+    STDOUT_CLOSED_AT_START.load(Ordering::Relaxed)
+}
+
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+#[cfg(all(target_os = "linux", not(test)))]
+#[used]
+#[link_section = ".init_array"]
+static LOOK_AT_STDOUT_BEFORE_THE_RUNTIME: extern "C" fn() = look_at_stdout;
+
+#[cfg(all(target_os = "linux", not(test)))]
+extern "C" fn look_at_stdout() {
+    // SAFETY: F_GETFD only reads the descriptor's flags; it fails with
+    // EBADF exactly when the descriptor is not open.
+    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+    STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
 }

@@ -7,7 +7,6 @@ use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
-
 use crate::locations::{Origin, PlaybookLocation};
 use crate::schema::{self, Problem};
 use crate::tip::{Tip, TipSet, BUILTIN_TIPS};

@@ -1,9 +1,10 @@
 //! The little that `tips` remembers between runs: the last day on which
 //! `tips motd --once-per-day` showed a tip.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::dates;
@@ -11,44 +12,141 @@ use crate::dates;
 const LAST_SHOWN: &str = "motd-last-shown";
 const CLAIM_PREFIX: &str = "motd-claim-";
 
+/// More than any day `tips` writes (`YYYY-MM-DD` and a newline, a year of
+/// five digits at most): a larger state was not written by `tips`.
+const MAX_STATE_BYTES: u64 = 32;
+
+/// How far ahead of today the recorded day may be and still count as
+/// today's tip shown. Local dates on one machine can differ by up to two
+/// days between time zones (UTC+14 and UTC-12), so a shell in one zone does
+/// not show again the tip that a shell in another zone showed for its own
+/// date; further ahead, the record is taken for a clock that was wrong,
+/// and the tip is shown.
+const DAYS_AHEAD_STILL_SHOWN: u64 = 2;
+
+/// Whether the login tip already went out for `today`: the recorded day
+/// is today, or at most [`DAYS_AHEAD_STILL_SHOWN`] days after it. It never
+/// waits: the state is opened without blocking and read only if it is a
+/// small regular file. `Err` says why the state cannot be used; the tip is
+/// then shown.
+pub fn already_shown(dir: &Path, today: NaiveDate) -> io::Result<bool> {
+    Ok(read_last_shown(&dir.join(LAST_SHOWN))?.is_some_and(|last| counts_as_shown(last, today)))
+}
+
+fn counts_as_shown(last: NaiveDate, today: NaiveDate) -> bool {
+    let latest = today
+        .checked_add_days(Days::new(DAYS_AHEAD_STILL_SHOWN))
+        .unwrap_or(NaiveDate::MAX);
+    today <= last && last <= latest
+}
+
+/// The recorded day; `None` where nothing is recorded yet.
+fn read_last_shown(path: &Path) -> io::Result<Option<NaiveDate>> {
+    let file = match fs::OpenOptions::new()
+        .read(true)
+        // A FIFO opened for reading would wait for a writer.
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+    {
+        Ok(file) => file,
+        // Nothing recorded yet; a state folder that cannot be made is for
+        // the claim to report.
+        Err(error)
+            if matches!(
+                error.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None)
+        }
+        Err(error) => return Err(not_usable(path, &error.to_string())),
+    };
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(not_usable(path, kind_of(kind)));
+    }
+    let mut text = String::new();
+    file.take(MAX_STATE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|_| not_usable(path, "not a day written by tips"))?;
+    if text.len() as u64 > MAX_STATE_BYTES {
+        return Err(not_usable(path, "too large to be a day written by tips"));
+    }
+    dates::parse_date(text.trim_end())
+        .map(Some)
+        .map_err(|_| not_usable(path, "not a day written by tips"))
+}
+
+fn not_usable(path: &Path, why: &str) -> io::Error {
+    io::Error::other(format!("ignoring {}: {why}", path.display()))
+}
+
+fn kind_of(kind: fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Decides whether this call is the first of `today` to show the login
 /// tip, and records it if so. Many shells can start at once (a terminal
 /// restoring ten tabs), so the decision must never block and never let two
 /// of them both win:
-/// - the day already recorded in `motd-last-shown`: not first;
+/// - the day already counts as shown ([`already_shown`]): not first;
 /// - otherwise the call that creates `motd-claim-DAY` (an atomic
 ///   create-if-absent) is first, and records the day by writing a temporary
 ///   file and renaming it over `motd-last-shown`, so that a reader sees the
 ///   old day or the new one, never half a file.
 ///
 /// The winner gets a [`Claim`], to give back if the tip cannot be shown
-/// after all.
+/// after all. A state that cannot be read is replaced; a claim that is not
+/// a regular file is an error, so that the tip is shown rather than hidden
+/// by something `tips` did not make.
 pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
     let day = dates::iso(today);
     let last = dir.join(LAST_SHOWN);
-    let previous = fs::read_to_string(&last).ok();
-    if previous
-        .as_deref()
-        .is_some_and(|recorded| recorded.trim() == day)
-    {
+    let previous = read_last_shown(&last).ok().flatten();
+    if previous.is_some_and(|recorded| counts_as_shown(recorded, today)) {
         return Ok(None);
     }
     fs::create_dir_all(dir)?;
+    let claim = claim_path(dir, &day);
     match fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(claim_path(dir, &day))
+        .open(&claim)
     {
         Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Ok(None),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            let kind = fs::symlink_metadata(&claim)?.file_type();
+            if kind.is_file() {
+                return Ok(None);
+            }
+            return Err(io::Error::other(format!(
+                "{} is {}, not a claim made by tips",
+                claim.display(),
+                kind_of(kind)
+            )));
+        }
         Err(error) => return Err(error),
     }
-    write_atomically(&last, format!("{day}\n").as_bytes())?;
+    if let Err(error) = write_atomically(&last, format!("{day}\n").as_bytes()) {
+        // Unrecorded, the day must stay open to the next shell.
+        let _ = fs::remove_file(&claim);
+        return Err(error);
+    }
     remove_old_claims(dir, &day);
     Ok(Some(Claim {
         dir: dir.to_path_buf(),
         day,
-        previous,
+        previous: previous.map(|recorded| format!("{}\n", dates::iso(recorded))),
     }))
 }
 
@@ -134,6 +232,42 @@ mod tests {
             !state.join("motd-claim-2026-11-26").exists(),
             "old claims are cleared"
         );
+    }
+
+    #[test]
+    fn a_day_counts_as_shown_up_to_two_days_after_it() {
+        let today = day("2026-11-26");
+        for (recorded, shown) in [
+            ("2026-11-25", false),
+            ("2026-11-26", true),
+            ("2026-11-27", true),
+            ("2026-11-28", true),
+            ("2026-11-29", false),
+        ] {
+            assert_eq!(counts_as_shown(day(recorded), today), shown, "{recorded}");
+        }
+        // The last day there is: nothing after it to overflow into.
+        assert!(counts_as_shown(NaiveDate::MAX, NaiveDate::MAX));
+    }
+
+    #[test]
+    fn a_fifo_as_the_state_is_refused_at_once() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(LAST_SHOWN);
+        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: mkfifo reads the NUL-terminated path it is given.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        let error = already_shown(dir.path(), day("2026-11-26")).unwrap_err();
+        assert!(
+            error.to_string().ends_with("a FIFO (named pipe)"),
+            "{error}"
+        );
+        // The claim replaces it with the day.
+        assert!(claim_today(dir.path(), day("2026-11-26"))
+            .unwrap()
+            .is_some());
+        assert!(already_shown(dir.path(), day("2026-11-26")).unwrap());
     }
 
     #[test]

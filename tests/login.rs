@@ -2,49 +2,194 @@
 
 mod common;
 
-use common::{json_of, needed, require, stdout_of, tips_binary, tips_dir, TestEnv, PLAIN_DAY};
+use common::{json_of, needed, require, stdout_of, tips_binary, TestEnv, PLAIN_DAY};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// A folder that is a shell's whole PATH: the programs a test names,
+/// linked from where the test itself finds them, and `tips` only where the
+/// test puts it there. A `tips` elsewhere on the machine (/usr/bin/tips)
+/// can never be what a shell runs.
+struct Programs {
+    dir: tempfile::TempDir,
+}
+
+impl Programs {
+    /// `None` (and a visible skip, or a failure under CI) when one of the
+    /// programs is not installed.
+    fn new(names: &[&str]) -> Option<Programs> {
+        let dir = tempfile::tempdir().unwrap();
+        for name in names {
+            let found = which(name);
+            if !needed(found.is_some(), name) {
+                return None;
+            }
+            std::os::unix::fs::symlink(found.unwrap(), dir.path().join(name)).unwrap();
+        }
+        Some(Programs { dir })
+    }
+
+    /// The built `tips`, as it is.
+    fn with_tips(self) -> Programs {
+        std::os::unix::fs::symlink(tips_binary(), self.dir.path().join("tips")).unwrap();
+        self
+    }
+
+    /// A `tips` that writes its arguments, one call a line, to `log`, then
+    /// runs the built one: a count of the processes a shell starts.
+    fn with_logging_tips(self, log: &Path) -> Programs {
+        let wrapper = self.dir.path().join("tips");
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\necho \"$*\" >>'{}'\nexec '{}' \"$@\"\n",
+                log.display(),
+                tips_binary().display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+        self
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// Where the test process finds a program.
+fn which(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Runs a command line on a pseudo-terminal (util-linux `script`, which
+/// runs it with /bin/sh), with only `programs` on PATH, the test's HOME,
+/// TERM=xterm and `vars`. Gives what the terminal showed, without carriage
+/// returns. TZ is UTC unless `vars` says otherwise. A run that takes more
+/// than 20 seconds has hung, and fails.
+fn on_pty(env: &TestEnv, programs: &Programs, line: &str, vars: &[(&str, &str)]) -> String {
+    let script = which("script").expect("script is installed (tests call require first)");
+    let mut command = Command::new(script);
+    command
+        .args(["-qec", line, "/dev/null"])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .env("PATH", programs.path())
+        .env("TERM", "xterm")
+        // The machine's own zone must not decide a test.
+        .env("TZ", "UTC0");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = within_20_seconds(command);
+    String::from_utf8_lossy(&output.stdout).replace('\r', "")
+}
+
+/// Runs a command, and fails the test if it has not ended in 20 seconds.
+fn within_20_seconds(mut command: Command) -> Output {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
 /// Runs a shell command line with stdout on a pipe, as scp or `ssh host
-/// cmd` would.
+/// cmd` would, with only the shell and `tips` on PATH.
 fn off_terminal(env: &TestEnv, program: &str, args: &[&str]) -> Output {
-    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", tips_dir().display());
-    Command::new(program)
+    let programs = Programs::new(&[program]).expect("the shell").with_tips();
+    let mut command = Command::new(programs.path().join(program));
+    command
         .args(args)
         .env_clear()
         .env("HOME", env.home())
-        .env("PATH", path)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the shell runs")
+        .env("PATH", programs.path());
+    within_20_seconds(command)
 }
 
 struct Shell {
     name: &'static str,
-    /// Runs `tips init` in an interactive shell, then prints `rc=<status>`.
+    /// Runs `LINE` (start-up file lines) in an interactive shell that reads
+    /// no start-up file of the machine's, then prints `rc=<status>`.
     interactive: &'static str,
     non_interactive: [&'static str; 3],
 }
 
 const BASH: Shell = Shell {
     name: "bash",
-    interactive: r#"bash --noprofile --norc -euo pipefail -i -c 'eval "$(tips init bash)"; echo "rc=$?"'"#,
+    interactive: r#"bash --noprofile --norc -euo pipefail -i -c 'LINE; echo "rc=$?"'"#,
     non_interactive: ["bash", "--noprofile", "--norc -euo pipefail -c"],
 };
 const ZSH: Shell = Shell {
     name: "zsh",
-    interactive: r#"zsh -f -e -u -o pipefail -i -c 'eval "$(tips init zsh)"; echo "rc=$?"'"#,
+    interactive: r#"zsh -f -e -u -o pipefail -i -c 'LINE; echo "rc=$?"'"#,
     non_interactive: ["zsh", "-f", "-euo pipefail -c"],
 };
 const FISH: Shell = Shell {
     name: "fish",
-    interactive: r#"fish --no-config -i -c 'tips init fish | source; echo "rc=$status"'"#,
+    interactive: r#"fish --no-config -i -c 'LINE; echo "rc=$status"'"#,
     non_interactive: ["fish", "--no-config", "-c"],
 };
 
-fn available(shell: &Shell) -> bool {
-    require(shell.name) && require("script")
+impl Shell {
+    /// The interactive shell running the README's own line for it.
+    fn with_readme_line(&self) -> String {
+        self.running(&readme_line(self.name))
+    }
+
+    /// The interactive shell running `lines`, which hold no single quote.
+    fn running(&self, lines: &str) -> String {
+        assert!(!lines.contains('\''), "{lines}");
+        self.interactive.replace("LINE", lines)
+    }
+
+    /// Programs for this shell on a terminal; `None` skips the test.
+    fn programs(&self) -> Option<Programs> {
+        if !require("script") {
+            return None;
+        }
+        Programs::new(&[self.name])
+    }
+}
+
+/// The line README.md's table tells a user to add for `shell`.
+fn readme_line(shell: &str) -> String {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let row = readme
+        .lines()
+        .find(|line| line.starts_with(&format!("| {shell} | ")) && line.contains("tips init"))
+        .unwrap_or_else(|| panic!("README.md has a start-up line for {shell}"));
+    let cell = row.trim_end_matches(" |").rsplit(" | ").next().unwrap();
+    cell.trim_matches('`').replace("\\|", "|")
+}
+
+/// The line README.md's machine-wide rollout appends to `file`.
+fn readme_rollout_line(file: &str) -> String {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("echo '"))
+        .find_map(|line| {
+            let (quoted, target) = line.split_once("' >")?;
+            (target.trim_start_matches('>') == file).then(|| quoted.to_string())
+        })
+        .unwrap_or_else(|| panic!("README.md's rollout writes a line to {file}"))
 }
 
 fn shows_a_tip(text: &str) -> bool {
@@ -52,18 +197,19 @@ fn shows_a_tip(text: &str) -> bool {
 }
 
 fn check_interactive_shell_shows_the_tip_once_a_day(shell: &Shell) {
-    if !available(shell) {
+    let Some(programs) = shell.programs() else {
         return;
-    }
+    };
+    let programs = programs.with_tips();
     let env = TestEnv::new();
-    let first = env.on_terminal(shell.interactive, &[]);
+    let first = on_pty(&env, &programs, &shell.with_readme_line(), &[]);
     assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
     assert!(
         first.trim_end().ends_with("rc=0"),
         "{}: {first:?}",
         shell.name
     );
-    let second = env.on_terminal(shell.interactive, &[]);
+    let second = on_pty(&env, &programs, &shell.with_readme_line(), &[]);
     assert_eq!(
         second.trim(),
         "rc=0",
@@ -73,14 +219,12 @@ fn check_interactive_shell_shows_the_tip_once_a_day(shell: &Shell) {
 }
 
 fn check_non_interactive_shell_prints_nothing(shell: &Shell) {
-    if !available(shell) {
+    let Some(programs) = shell.programs() else {
         return;
-    }
-    let env = TestEnv::new();
-    let script = match shell.name {
-        "fish" => "tips init fish | source; echo done",
-        name => &format!("eval \"$(tips init {name})\"; echo done"),
     };
+    let programs = programs.with_tips();
+    let env = TestEnv::new();
+    let script = &format!("{}; echo done", readme_line(shell.name));
     let [program, first, rest] = shell.non_interactive;
     let mut args: Vec<&str> = vec![first];
     args.extend(rest.split(' '));
@@ -104,7 +248,12 @@ fn check_non_interactive_shell_prints_nothing(shell: &Shell) {
         .iter()
         .map(|arg| format!("'{}'", arg.replace('\'', r"'\''")))
         .collect();
-    let text = env.on_terminal(&format!("{program} {}", quoted.join(" ")), &[]);
+    let text = on_pty(
+        &env,
+        &programs,
+        &format!("{program} {}", quoted.join(" ")),
+        &[],
+    );
     assert_eq!(text.trim(), "done", "{}", shell.name);
     assert!(
         !env.state_dir().exists(),
@@ -114,14 +263,16 @@ fn check_non_interactive_shell_prints_nothing(shell: &Shell) {
 }
 
 fn check_quiet_logins_stay_quiet(shell: &Shell) {
-    if !available(shell) {
+    let Some(programs) = shell.programs() else {
         return;
-    }
+    };
+    let programs = programs.with_tips();
     let env = TestEnv::new();
-    let quiet = env.on_terminal(shell.interactive, &[("TIPS_QUIET", "")]);
+    let line = shell.with_readme_line();
+    let quiet = on_pty(&env, &programs, &line, &[("TIPS_QUIET", "")]);
     assert_eq!(quiet.trim(), "rc=0", "{}: TIPS_QUIET", shell.name);
     std::fs::write(env.home().join(".hushlogin"), "").unwrap();
-    let hushed = env.on_terminal(shell.interactive, &[]);
+    let hushed = on_pty(&env, &programs, &line, &[]);
     assert_eq!(hushed.trim(), "rc=0", "{}: ~/.hushlogin", shell.name);
 }
 
@@ -172,56 +323,378 @@ fn fish_quiet_logins_stay_quiet() {
 
 #[test]
 fn every_shell_option_shows_the_tip_in_each_new_shell() {
-    if !require("script") {
+    let Some(programs) = BASH.programs() else {
         return;
-    }
+    };
+    let programs = programs.with_tips();
     let env = TestEnv::new();
-    let line = r#"bash --noprofile --norc -i -c 'eval "$(tips init bash --every-shell)"'"#;
+    let line = BASH.running(r#"eval "$(tips init bash --every-shell)""#);
     for _ in 0..2 {
-        let text = env.on_terminal(line, &[]);
+        let text = on_pty(&env, &programs, &line, &[]);
         assert!(shows_a_tip(&text), "{text:?}");
     }
 }
 
 #[test]
 fn the_snippet_ignores_aliases_and_functions_named_like_its_commands() {
-    if !require("script") {
+    let Some(programs) = BASH.programs() else {
         return;
-    }
+    };
+    let programs = programs.with_tips();
     let env = TestEnv::new();
     let binary = tips_binary().display().to_string();
     // Aliases apply from the line after their definition, so they go in a
     // file that the interactive shell sources line by line.
-    let rc = env.write(
-        "hijack.bash",
-        &format!(
-            "tips() {{ echo hijacked; }}\n\
-             alias command='echo hijacked'\n\
-             alias builtin='echo hijacked'\n\
-             alias tips='echo hijacked'\n\
-             alias unset='echo hijacked'\n\
-             eval \"$('{binary}' init bash --every-shell)\"\n"
-        ),
+    let hijacks = "tips() { echo hijacked; }\n\
+         alias command='echo hijacked'\n\
+         alias builtin='echo hijacked'\n\
+         alias tips='echo hijacked'\n\
+         alias unset='echo hijacked'\n\
+         alias local='echo hijacked'\n\
+         alias printf='echo hijacked'\n\
+         alias read='echo hijacked'\n";
+    for (name, options, times) in [
+        ("every.bash", " --every-shell", 1),
+        // Twice, so that the second shell takes the builtins-only way.
+        ("once.bash", "", 2),
+    ] {
+        let rc = env.write(
+            name,
+            &format!("{hijacks}eval \"$('{binary}' init bash{options})\"\n"),
+        );
+        let line = format!("bash --noprofile --norc -i -c '. {}'", rc.display());
+        let first = on_pty(&env, &programs, &line, &[]);
+        assert!(
+            shows_a_tip(&first) && !first.contains("hijacked"),
+            "{first:?}"
+        );
+        if times == 2 {
+            let again = on_pty(&env, &programs, &line, &[]);
+            assert_eq!(again.trim(), "", "{again:?}");
+        }
+    }
+}
+
+/// The README's lines, and the snippet itself, say nothing where `tips`
+/// is not installed: not before the install, not after `dpkg -r`.
+fn check_silent_without_tips(shell: &Shell) {
+    let Some(programs) = shell.programs() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let text = on_pty(&env, &programs, &shell.with_readme_line(), &[]);
+    assert_eq!(text.trim(), "rc=0", "{}: the README's line", shell.name);
+
+    // The snippet, sourced where the binary has gone.
+    let snippet = stdout_of(&mut env.tips(&["init", shell.name]));
+    let file = env.write(&format!("snippet.{}", shell.name), &snippet);
+    let source = match shell.name {
+        "fish" => "source",
+        _ => ".",
+    };
+    let text = on_pty(
+        &env,
+        &programs,
+        &shell.running(&format!("{source} {}", file.display())),
+        &[],
     );
-    let line = format!("bash --noprofile --norc -i -c '. {}'", rc.display());
-    let text = env.on_terminal(&line, &[]);
-    assert!(shows_a_tip(&text) && !text.contains("hijacked"), "{text:?}");
+    assert_eq!(text.trim(), "rc=0", "{}: the snippet", shell.name);
 }
 
 #[test]
-fn without_tips_on_path_the_snippet_does_nothing() {
-    if !require("script") {
+fn bash_without_tips_installed_says_nothing() {
+    check_silent_without_tips(&BASH);
+}
+
+#[test]
+fn zsh_without_tips_installed_says_nothing() {
+    check_silent_without_tips(&ZSH);
+}
+
+#[test]
+fn fish_without_tips_installed_says_nothing() {
+    check_silent_without_tips(&FISH);
+}
+
+/// The lines README.md's machine-wide rollout adds to the machine's
+/// start-up files, with the package's snippet file moved into the test's
+/// HOME: silent while the file is absent (no package), and the day's tip
+/// once it is there.
+fn check_machine_wide_line(shell: &Shell, file: &str) {
+    let Some(programs) = shell.programs() else {
+        return;
+    };
+    let programs = programs.with_tips();
+    let env = TestEnv::new();
+    let line = readme_rollout_line(file);
+    let installed = format!("/usr/share/romantic-sales/login.{}", shell.name);
+    assert!(line.contains(&installed), "{line}");
+    let snippet = env.home().join(format!("share/login.{}", shell.name));
+    let line = line.replace(&installed, &snippet.display().to_string());
+
+    let absent = on_pty(&env, &programs, &shell.running(&line), &[]);
+    assert_eq!(absent.trim(), "rc=0", "{}: {absent:?}", shell.name);
+
+    // What the package installs is what `tips init` prints.
+    let rendered = stdout_of(&mut env.tips(&["init", shell.name]));
+    env.write(&format!("share/login.{}", shell.name), &rendered);
+    let first = on_pty(&env, &programs, &shell.running(&line), &[]);
+    assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
+    let again = on_pty(&env, &programs, &shell.running(&line), &[]);
+    assert_eq!(again.trim(), "rc=0", "{}: {again:?}", shell.name);
+}
+
+#[test]
+fn bash_machine_wide_line_sources_the_snippet_only_where_installed() {
+    check_machine_wide_line(&BASH, "/etc/bash.bashrc");
+}
+
+#[test]
+fn zsh_machine_wide_line_sources_the_snippet_only_where_installed() {
+    check_machine_wide_line(&ZSH, "/etc/zsh/zshrc");
+}
+
+#[test]
+fn fish_machine_wide_line_sources_the_snippet_only_where_installed() {
+    check_machine_wide_line(&FISH, "/etc/fish/conf.d/tips.fish");
+}
+
+/// The `tips` calls a new shell makes, in the steady state (today's tip
+/// already shown), counted by a `tips` that logs them.
+fn calls_in_the_steady_state(shell: &Shell, line: &str, env: &TestEnv) -> Vec<String> {
+    let log = env.home().join("calls.log");
+    let programs = Programs::new(&[shell.name])
+        .expect("checked")
+        .with_logging_tips(&log);
+    let first = on_pty(env, &programs, &shell.running(line), &[]);
+    assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
+    std::fs::remove_file(&log).unwrap();
+    let again = on_pty(env, &programs, &shell.running(line), &[]);
+    assert_eq!(again.trim(), "rc=0", "{}: {again:?}", shell.name);
+    std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_processes_in_the_steady_state(shell: &Shell, expected: &[&str]) {
+    if shell.programs().is_none() {
         return;
     }
     let env = TestEnv::new();
-    let snippet = stdout_of(&mut env.tips(&["init", "bash"]));
-    let rc = env.write("snippet.bash", &snippet);
-    let line = format!(
-        "PATH=/usr/bin:/bin bash --noprofile --norc -euo pipefail -i -c '. {}; echo rc=$?'",
-        rc.display()
+    let calls = calls_in_the_steady_state(shell, &readme_line(shell.name), &env);
+    assert_eq!(calls, expected, "{}: the README's line", shell.name);
+
+    // The machine-wide form: the snippet file, sourced.
+    let env = TestEnv::new();
+    let snippet = stdout_of(&mut env.tips(&["init", shell.name]));
+    let file = env.write(&format!("login.{}", shell.name), &snippet);
+    let source = if shell.name == "fish" { "source" } else { "." };
+    let line = format!("{source} {}", file.display());
+    let calls = calls_in_the_steady_state(shell, &line, &env);
+    let without_init: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|call| !call.starts_with("init "))
+        .collect();
+    assert_eq!(calls, without_init, "{}: the sourced file", shell.name);
+}
+
+#[test]
+fn bash_starts_no_motd_process_once_the_tip_was_shown() {
+    check_processes_in_the_steady_state(&BASH, &["init bash"]);
+}
+
+#[test]
+fn zsh_starts_no_motd_process_once_the_tip_was_shown() {
+    check_processes_in_the_steady_state(&ZSH, &["init zsh"]);
+}
+
+/// fish has no builtin clock: `tips motd --once-per-day` decides, as the
+/// README says.
+#[test]
+fn fish_asks_tips_once_the_tip_was_shown() {
+    check_processes_in_the_steady_state(&FISH, &["init fish", "motd --once-per-day"]);
+}
+
+/// Four shells under libfaketime, seconds apart around midnight, in the
+/// zone `tz`: the shell's clock and `tips` agree on the day, so the tip
+/// shows before midnight, not again a few seconds later, again after
+/// midnight, and not again after that.
+fn check_midnight(shell: &Shell, tz: &str) {
+    let Some(programs) = shell.programs() else {
+        return;
+    };
+    if Programs::new(&["faketime"]).is_none() {
+        return;
+    }
+    let env = TestEnv::new();
+    let log = env.home().join("calls.log");
+    let programs = {
+        let programs = programs.with_logging_tips(&log);
+        std::os::unix::fs::symlink(which("faketime").unwrap(), programs.path().join("faketime"))
+            .unwrap();
+        programs
+    };
+    let recorded = env.state_dir().join("motd-last-shown");
+    for (now, shown, day) in [
+        // Seconds apart, so that a slow machine stays on the side meant.
+        ("2026-11-26 23:59:50", true, "2026-11-26"),
+        ("2026-11-26 23:59:55", false, "2026-11-26"),
+        ("2026-11-27 00:00:05", true, "2026-11-27"),
+        ("2026-11-27 00:00:10", false, "2026-11-27"),
+    ] {
+        let _ = std::fs::remove_file(&log);
+        // faketime's "@" starts the clock at that local time and lets it run.
+        let line = format!("faketime -f \"@{now}\" {}", shell.with_readme_line());
+        let text = on_pty(&env, &programs, &line, &[("TZ", tz)]);
+        assert_eq!(
+            shows_a_tip(&text),
+            shown,
+            "{} {tz} {now}: {text:?}",
+            shell.name
+        );
+        assert_eq!(
+            std::fs::read_to_string(&recorded).unwrap(),
+            format!("{day}\n"),
+            "{} {tz} {now}",
+            shell.name
+        );
+        let calls = std::fs::read_to_string(&log).unwrap_or_default();
+        let motd_calls = calls
+            .lines()
+            .filter(|call| call.starts_with("motd"))
+            .count();
+        let expected = match (shown, shell.name) {
+            (true, _) | (false, "fish") => 1,
+            (false, _) => 0,
+        };
+        assert_eq!(motd_calls, expected, "{} {tz} {now}: {calls}", shell.name);
+    }
+}
+
+/// POSIX zones, which need no tz database: UTC, UTC+14 and UTC-11.
+const MIDNIGHT_ZONES: [&str; 3] = ["UTC0", "<+14>-14", "<-11>11"];
+
+#[test]
+fn bash_and_tips_agree_on_the_day_across_midnight() {
+    for tz in MIDNIGHT_ZONES {
+        check_midnight(&BASH, tz);
+    }
+}
+
+#[test]
+fn zsh_and_tips_agree_on_the_day_across_midnight() {
+    for tz in MIDNIGHT_ZONES {
+        check_midnight(&ZSH, tz);
+    }
+}
+
+#[test]
+fn fish_and_tips_agree_on_the_day_across_midnight() {
+    for tz in MIDNIGHT_ZONES {
+        check_midnight(&FISH, tz);
+    }
+}
+
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path it is given.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+}
+
+/// Whatever sits where the snippet looks (a FIFO as the state, a TZ that
+/// names a FIFO, a TZ the shell has but does not export), a new shell
+/// neither blocks nor skips the day's tip: it leaves the case to `tips`.
+fn check_snippet_never_blocks(shell: &Shell) {
+    let Some(programs) = shell.programs() else {
+        return;
+    };
+    let programs = programs.with_tips();
+    let line = shell.with_readme_line();
+
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.state_dir()).unwrap();
+    mkfifo(&env.state_dir().join("motd-last-shown"));
+    let text = on_pty(&env, &programs, &line, &[]);
+    assert!(
+        shows_a_tip(&text),
+        "{}: a FIFO as the state: {text:?}",
+        shell.name
     );
-    let text = env.on_terminal(&line, &[]);
-    assert_eq!(text.trim(), "rc=0");
+    assert!(text.contains("a FIFO"), "{}: {text:?}", shell.name);
+
+    let env = TestEnv::new();
+    let zone = env.home().join("zone");
+    mkfifo(&zone);
+    let first = on_pty(&env, &programs, &line, &[]);
+    assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
+    for tz in [format!(":{}", zone.display()), zone.display().to_string()] {
+        // Today is recorded, yet the snippet must not read the clock
+        // through that zone: it asks tips, which gives the UTC date. (TZ is
+        // given to the shell alone: `script` itself would read that zone.)
+        let text = on_pty(&env, &programs, &format!("TZ='{tz}' {line}"), &[]);
+        assert!(
+            text.trim_end().ends_with("rc=0"),
+            "{}: TZ={tz}: {text:?}",
+            shell.name
+        );
+    }
+}
+
+#[test]
+fn bash_snippet_never_blocks_on_a_fifo() {
+    check_snippet_never_blocks(&BASH);
+}
+
+#[test]
+fn zsh_snippet_never_blocks_on_a_fifo() {
+    check_snippet_never_blocks(&ZSH);
+}
+
+/// A TZ that the shell holds but does not export: zsh's clock follows
+/// it, `tips` cannot see it (bash's clock ignores it, as `tips` does). Set
+/// to UTC+14 inside the shell at noon UTC, when that zone is a day ahead,
+/// it must not make the snippet take the day recorded there for today:
+/// the snippet leaves the case to `tips`.
+#[test]
+fn a_tz_the_shell_does_not_export_is_left_to_tips() {
+    for (shell, unexport) in [(&BASH, "declare +x TZ"), (&ZSH, "typeset +x TZ")] {
+        let Some(programs) = shell.programs() else {
+            return;
+        };
+        let Some(faketime) = Programs::new(&["faketime"]) else {
+            return;
+        };
+        let env = TestEnv::new();
+        let log = env.home().join("calls.log");
+        let programs = programs.with_logging_tips(&log);
+        std::os::unix::fs::symlink(
+            faketime.path().join("faketime"),
+            programs.path().join("faketime"),
+        )
+        .unwrap();
+        env.write(".local/state/tips/motd-last-shown", "2026-11-27\n");
+        let line = shell.running(&format!(
+            "{unexport}; TZ=\"<+14>-14\"; {}",
+            readme_line(shell.name)
+        ));
+        let text = on_pty(
+            &env,
+            &programs,
+            &format!("faketime -f \"@2026-11-26 12:00:00\" {line}"),
+            &[("TZ", "UTC0")],
+        );
+        assert!(text.contains("rc=0"), "{}: {text:?}", shell.name);
+        let calls = std::fs::read_to_string(&log).unwrap_or_default();
+        assert!(
+            calls.contains("motd --once-per-day"),
+            "{}: {calls:?}",
+            shell.name
+        );
+    }
 }
 
 fn manifest_dir() -> &'static Path {
@@ -574,4 +1047,199 @@ fn a_tip_that_cannot_be_shown_does_not_use_up_the_day() {
         "the next shell shows the day's tip: {next:?}"
     );
     assert_eq!(stdout_of(&mut env.tips(&args)), "", "and only that one");
+}
+
+/// `tips motd --once-per-day` with `ARGS`, ended by force after 20
+/// seconds (which fails the test).
+fn once_per_day(env: &TestEnv, extra: &[&str]) -> Output {
+    let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+    command.args(extra);
+    within_20_seconds(command)
+}
+
+fn one_line_saying(output: &Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("tips: ") && stderr.contains(what),
+        "{stderr}"
+    );
+}
+
+/// Puts something where the state goes.
+type MakeState = dyn Fn(&Path);
+
+/// A state that cannot be used (a FIFO, a link to /dev/zero, a directory,
+/// something too large or not a day) neither blocks nor hides the tip: the
+/// tip shows, one line says why, and the day is recorded afresh.
+#[test]
+fn a_state_that_cannot_be_used_shows_the_tip_and_says_why() {
+    let cases: [(&str, &MakeState, &str); 5] = [
+        ("FIFO", &|path| mkfifo(path), "a FIFO"),
+        (
+            "/dev/zero",
+            &|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap(),
+            "a device",
+        ),
+        (
+            "directory",
+            &|path| std::fs::create_dir(path).unwrap(),
+            "a directory",
+        ),
+        (
+            "large file",
+            &|path| std::fs::write(path, vec![b'2'; 1 << 20]).unwrap(),
+            "too large",
+        ),
+        (
+            "not a day",
+            &|path| std::fs::write(path, "yesterday\n").unwrap(),
+            "not a day written by tips",
+        ),
+    ];
+    for (name, make, what) in cases {
+        let env = TestEnv::new();
+        std::fs::create_dir_all(env.state_dir()).unwrap();
+        let state = env.state_dir().join("motd-last-shown");
+        make(&state);
+        let output = once_per_day(&env, &[]);
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        assert!(
+            shows_a_tip(&String::from_utf8_lossy(&output.stdout)),
+            "{name}"
+        );
+        one_line_saying(&output, what);
+        if name != "directory" {
+            // Replaced by the day, so the next shell is quiet.
+            assert_eq!(
+                std::fs::read_to_string(&state).unwrap(),
+                format!("{PLAIN_DAY}\n"),
+                "{name}"
+            );
+            let again = once_per_day(&env, &[]);
+            assert!(again.stdout.is_empty() && again.stderr.is_empty(), "{name}");
+        }
+    }
+}
+
+/// A directory where the day's claim goes was not made by `tips`: the tip
+/// shows, with one line why, instead of the day passing in silence.
+#[test]
+fn a_directory_as_the_days_claim_does_not_hide_the_tip() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.state_dir().join(format!("motd-claim-{PLAIN_DAY}"))).unwrap();
+    let output = once_per_day(&env, &[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+    one_line_saying(&output, "is a directory, not a claim made by tips");
+}
+
+/// At most one line on stderr, the first problem: a broken playbook, then
+/// a full disk; a state that cannot be written, then a full disk.
+#[test]
+fn motd_says_only_the_first_of_two_problems() {
+    let env = TestEnv::new();
+    let broken = env.write("broken.toml", "[[tip]\n");
+    let output = env.writing_to_full_disk(&[
+        "--tips-file",
+        broken.to_str().unwrap(),
+        "motd",
+        "--once-per-day",
+        "--date",
+        PLAIN_DAY,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "showing a built-in tip");
+
+    let env = TestEnv::new();
+    let blocker = env.write("blocked", "");
+    let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+    command
+        .env("XDG_STATE_HOME", &blocker)
+        .stdout(std::fs::File::create("/dev/full").unwrap());
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "cannot record today's tip");
+}
+
+/// A closed stdout (`tips motd >&-`) is a tip not shown: exit 0 for the
+/// login, one line, and the day stays open for the next shell.
+#[test]
+fn a_closed_stdout_gives_the_day_back() {
+    let env = TestEnv::new();
+    let output = Command::new("/bin/sh")
+        .args(["-c", "exec \"$@\" >&-", "sh"])
+        .arg(tips_binary())
+        .args([
+            "--color",
+            "never",
+            "motd",
+            "--once-per-day",
+            "--date",
+            PLAIN_DAY,
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    one_line_saying(&output, "Bad file descriptor");
+    let next = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", PLAIN_DAY]));
+    assert!(shows_a_tip(&next), "the next shell shows the day's tip");
+}
+
+/// Shells in two time zones, or `--date` going back and forth: a day
+/// counts as shown when the recorded day is today or up to two days after
+/// it, so D+1, D, D+1 shows one tip; a record further ahead (a clock that
+/// was wrong) hides nothing.
+#[test]
+fn a_later_day_already_shown_covers_the_day_before() {
+    let env = TestEnv::new();
+    let shows = |date: &str| {
+        let text = stdout_of(&mut env.tips(&["motd", "--once-per-day", "--date", date]));
+        shows_a_tip(&text)
+    };
+    assert!(shows("2026-11-27"));
+    assert!(!shows("2026-11-26"));
+    assert!(!shows("2026-11-25"));
+    assert!(!shows("2026-11-27"));
+    assert!(shows("2026-11-28"));
+    assert!(shows("2026-11-20"), "six days behind the record: shown");
+    assert!(!shows("2026-11-20"));
+}
+
+/// The quiet call of the day reads no playbook: with a team playbook in
+/// force, the day's first call opens it (watched with inotify), the
+/// second does not.
+#[test]
+fn the_quiet_call_of_the_day_opens_no_playbook() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        ".config/tips/tips.toml",
+        "[[tip]]\nnumber = 11\nslug = \"team\"\ntitle = \"Team\"\nbody = \"b\"\nprompts = [\"a?\", \"b?\", \"c?\"]\n",
+    );
+    let opens = |run: &mut dyn FnMut()| -> usize {
+        use std::os::unix::ffi::OsStrExt;
+        // SAFETY: plain system calls on a descriptor this test owns; the
+        // path is NUL-terminated and the buffer is as long as it says.
+        unsafe {
+            let watcher = libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC);
+            assert!(watcher >= 0);
+            let path = std::ffi::CString::new(playbook.as_os_str().as_bytes()).unwrap();
+            assert!(libc::inotify_add_watch(watcher, path.as_ptr(), libc::IN_OPEN) >= 0);
+            run();
+            let mut buffer = [0u8; 4096];
+            let read = libc::read(watcher, buffer.as_mut_ptr().cast(), buffer.len());
+            libc::close(watcher);
+            // Each event is a header (no name for a watched file).
+            usize::try_from(read).unwrap_or(0) / std::mem::size_of::<libc::inotify_event>()
+        }
+    };
+    let args = ["motd", "--once-per-day", "--date", PLAIN_DAY];
+    let first = opens(&mut || assert!(shows_a_tip(&stdout_of(&mut env.tips(&args)))));
+    assert!(first >= 1, "the first call reads the playbook");
+    let again = opens(&mut || assert_eq!(stdout_of(&mut env.tips(&args)), ""));
+    assert_eq!(again, 0, "the quiet call opened the playbook");
 }

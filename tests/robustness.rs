@@ -88,6 +88,56 @@ fn an_invalid_or_unreadable_tz_gives_the_utc_date() {
     }
 }
 
+/// The C library opens the zone file that TZ names without looking at
+/// what it is; a FIFO there would hold `tips`, and every login, forever.
+/// `tips` looks first: such a zone gives the UTC date, quietly.
+#[test]
+fn a_tz_that_names_a_fifo_gives_the_utc_date_without_waiting() {
+    let env = TestEnv::new();
+    let zones = env.home().join("zones");
+    std::fs::create_dir(&zones).unwrap();
+    let fifo = zones.join("Fifo");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path it is given.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let cases = [
+        (format!(":{}", fifo.display()), None),
+        (fifo.display().to_string(), None),
+        // A name looked up in TZDIR, as Europe/Berlin is.
+        ("Fifo".to_string(), Some(&zones)),
+    ];
+    for (tz, tzdir) in cases {
+        for args in [&["countdown", "--json"][..], &["motd", "--json"]] {
+            let mut command = env.process(args);
+            command.env("TZ", &tz);
+            if let Some(dir) = tzdir {
+                command.env("TZDIR", dir);
+            }
+            let mut child = command
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let started = std::time::Instant::now();
+            while child.try_wait().unwrap().is_none() {
+                if started.elapsed() > std::time::Duration::from_secs(20) {
+                    let _ = child.kill();
+                    panic!("TZ={tz} {args:?} hung");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let output = child.wait_with_output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "TZ={tz} {args:?}");
+            assert!(output.stderr.is_empty(), "TZ={tz} {args:?}");
+            let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert!(
+                utc_dates_around(0).contains(&json["date"].as_str().unwrap().to_string()),
+                "TZ={tz} {args:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn an_empty_environment_still_works() {
     let binary = assert_cmd::cargo::cargo_bin!("tips");
@@ -157,27 +207,68 @@ fn a_20_column_terminal_gets_20_column_lines() {
     }
 }
 
+/// `tips ARGS` run by /bin/sh with `redirect` (such as `>&-`), in the
+/// test's environment.
+fn with_stdout(env: &TestEnv, redirect: &str, args: &[&str]) -> std::process::Output {
+    Command::new("/bin/sh")
+        .args(["-c", &format!("exec \"$@\" {redirect}"), "sh"])
+        .arg(tips_binary())
+        .args(["--color", "never"])
+        .args(args)
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Every command that has something to print, with stdout closed
+/// (`tips today >&-`): exit 1 and one line, as `/bin/echo hi >&-` does,
+/// never a silent success. Rust's runtime hides a closed stdout behind
+/// /dev/null, so this is the test that `tips` tells them apart.
 #[test]
-fn a_closed_stdout_is_no_panic() {
+fn a_closed_stdout_is_one_error_line_and_exit_1_for_every_command() {
     let env = TestEnv::new();
-    let binary = tips_binary().display();
-    for command in ["today", "list --json", "motd"] {
-        let output = Command::new("sh")
-            .args(["-c", &format!("{binary} --color never {command} >&-")])
-            .env_clear()
-            .env("HOME", env.home())
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
+    let commands: [&[&str]; 16] = [
+        &[],
+        &["today"],
+        &["show", "respect"],
+        &["list", "--json"],
+        &["countdown"],
+        &["random"],
+        &["search", "croco"],
+        &["calendar", "--days", "1"],
+        &["export"],
+        &["paths"],
+        &["init", "bash"],
+        &["completions", "zsh"],
+        &["man"],
+        &["--help"],
+        &["--version"],
+        &["today", "--json"],
+    ];
+    for args in commands {
+        let output = with_stdout(&env, ">&-", args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
-        assert!(
-            output.status.code().is_some_and(|code| code <= 1),
-            "{command}: {:?}",
-            output.status
+        assert_eq!(
+            stderr, "tips: cannot write output: Bad file descriptor (os error 9)\n",
+            "{args:?}"
         );
-        assert!(stderr.lines().count() <= 1, "{command}: {stderr}");
+        // The same command into /dev/null is a success: only a closed
+        // descriptor is an error.
+        let output = with_stdout(&env, ">/dev/null", args);
+        assert_eq!(output.status.code(), Some(0), "{args:?} >/dev/null");
+        assert!(output.stderr.is_empty(), "{args:?} >/dev/null");
     }
+    // The login hook says so in its one line, and exits 0.
+    let output = with_stdout(&env, ">&-", &["motd"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "tips: cannot write output: Bad file descriptor (os error 9)\n"
+    );
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! `tips countdown`: the days to Valentine's Day and where the season is.
 
-use crate::view::json::CountdownJson;
 use super::{Run, Session};
 use crate::cli::CountdownArgs;
 use crate::error::Error;
 use crate::output::Output;
 use crate::schedule::{self, Countdown};
+use crate::view::json::CountdownJson;
 use crate::view::pages;
 
 impl Run for CountdownArgs {

@@ -11,8 +11,9 @@ const BASH: &str = include_str!("../../shell/tips.bash");
 const ZSH: &str = include_str!("../../shell/tips.zsh");
 const FISH: &str = include_str!("../../shell/tips.fish");
 
-/// Stands in the snippets where the `tips motd` options go.
-const MOTD_OPTIONS: &str = "__TIPS_MOTD_OPTIONS__";
+/// Stands in the snippets where the mode goes: `once-per-day` (the
+/// default) or `every-shell`.
+const MODE: &str = "__TIPS_MODE__";
 
 impl Run for InitArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
@@ -28,6 +29,10 @@ pub fn snippet(shell: InitShell, every_shell: bool) -> String {
         InitShell::Zsh => ZSH,
         InitShell::Fish => FISH,
     };
-    let options = if every_shell { "" } else { " --once-per-day" };
-    template.replace(MOTD_OPTIONS, options)
+    let mode = if every_shell {
+        "every-shell"
+    } else {
+        "once-per-day"
+    };
+    template.replace(MODE, mode)
 }

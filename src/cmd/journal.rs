@@ -1,7 +1,6 @@
 //! `tips journal [NAME]`: the journal's entries, newest first, as a list,
 //! as JSON, or in full as one Markdown document to share.
 
-use crate::view::json::EntryJson;
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::JournalArgs;
@@ -11,6 +10,7 @@ use crate::journal::{self, Entry};
 use crate::output::Output;
 use crate::tip::{Tip, TipSet};
 use crate::untrusted::visible;
+use crate::view::json::EntryJson;
 use crate::view::pages;
 
 impl Run for JournalArgs {

@@ -3,8 +3,8 @@
 //! shown, at most one line on stderr, and exit 0.
 
 use chrono::NaiveDate;
+use std::path::Path;
 
-use crate::view::json::{CountdownJson, MotdJson};
 use super::{Run, Session};
 use crate::cli::MotdArgs;
 use crate::error::{self, Error};
@@ -12,27 +12,47 @@ use crate::output::Output;
 use crate::schedule::{self, Countdown};
 use crate::state::{self, Claim};
 use crate::tip::TipSet;
+use crate::view::json::{CountdownJson, MotdJson};
 use crate::view::pages;
 
 impl Run for MotdArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        if let Err(error) = self.show(session, out) {
-            error.warn();
+        let mut problem = FirstProblem::default();
+        if let Err(error) = self.show(session, out, &mut problem) {
+            if let Some(message) = error.message() {
+                problem.note(message);
+            }
             out.discard_unwritten();
         }
+        problem.warn();
         Ok(())
     }
 }
 
 impl MotdArgs {
-    fn show(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+    /// In order: the state (so that the quiet call of the day reads no
+    /// playbook), the tip, the claim on the day, the page.
+    fn show(
+        &self,
+        session: &Session,
+        out: &mut Output,
+        problem: &mut FirstProblem,
+    ) -> Result<(), Error> {
         let today = session.today();
+        let state_dir = session.state_dir();
+        if self.once_per_day {
+            match already_shown(state_dir.as_deref(), today) {
+                Ok(true) => return not_shown(session, out, today),
+                Ok(false) => {}
+                Err(why) => problem.note(why),
+            }
+        }
+
         // A broken playbook must not cost the login its tip.
-        let mut problem: Option<String> = None;
         let tips = session.tips().unwrap_or_else(|error| {
-            problem = error
-                .message()
-                .map(|message| format!("{message}; showing a built-in tip"));
+            if let Some(message) = error.message() {
+                problem.note(format!("{message}; showing a built-in tip"));
+            }
             TipSet::builtin()
         });
         let tip = schedule::tip_for(today, &tips);
@@ -43,16 +63,11 @@ impl MotdArgs {
         // that stops `tips` before this point can cost the day its tip.
         let mut claim = None;
         if self.once_per_day {
-            match claim_the_day(session, today) {
+            match claim_the_day(state_dir.as_deref(), today) {
                 Ok(Some(won)) => claim = Some(won),
                 Ok(None) => return not_shown(session, out, today),
-                Err(why) => {
-                    problem.get_or_insert(why);
-                }
+                Err(why) => problem.note(why),
             }
-        }
-        if let Some(problem) = problem {
-            error::warn(&problem);
         }
         // Only now, when the tip will be shown: the quiet later calls of
         // the day never look at the journal.
@@ -80,15 +95,38 @@ impl MotdArgs {
     }
 }
 
+/// The one line a login may show on stderr: the first thing that went
+/// wrong. Later problems (a full disk after a broken playbook) are
+/// consequences or noise, and a login screen is no place for a list.
+#[derive(Default)]
+struct FirstProblem(Option<String>);
+
+impl FirstProblem {
+    fn note(&mut self, message: String) {
+        self.0.get_or_insert(message);
+    }
+
+    fn warn(self) {
+        if let Some(message) = self.0 {
+            error::warn(&message);
+        }
+    }
+}
+
+const NO_STATE_DIR: &str = "cannot record today's tip: neither XDG_STATE_HOME nor HOME is set";
+
+/// Whether today's tip already went out. `Err`: the state cannot be read,
+/// so the tip is shown, with a note.
+fn already_shown(dir: Option<&Path>, today: NaiveDate) -> Result<bool, String> {
+    let dir = dir.ok_or_else(|| NO_STATE_DIR.to_string())?;
+    state::already_shown(dir, today).map_err(|error| error.to_string())
+}
+
 /// `Ok(None)`: the tip was already shown today. `Err`: the day cannot be
 /// recorded, so the tip is shown anyway, with a note.
-fn claim_the_day(session: &Session, today: NaiveDate) -> Result<Option<Claim>, String> {
-    let Some(dir) = session.state_dir() else {
-        return Err(
-            "cannot record today's tip: neither XDG_STATE_HOME nor HOME is set".to_string(),
-        );
-    };
-    state::claim_today(&dir, today)
+fn claim_the_day(dir: Option<&Path>, today: NaiveDate) -> Result<Option<Claim>, String> {
+    let dir = dir.ok_or_else(|| NO_STATE_DIR.to_string())?;
+    state::claim_today(dir, today)
         .map_err(|error| format!("cannot record today's tip in {}: {error}", dir.display()))
 }
 
@@ -100,4 +138,3 @@ fn not_shown(session: &Session, out: &mut Output, today: NaiveDate) -> Result<()
     }
     Ok(())
 }
-

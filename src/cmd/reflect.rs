@@ -7,7 +7,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::view::json::EntryJson;
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::ReflectArgs;
@@ -16,6 +15,7 @@ use crate::journal::{self, MAX_ENTRY_BYTES};
 use crate::output::Output;
 use crate::schedule;
 use crate::tip::Tip;
+use crate::view::json::EntryJson;
 use crate::view::pages;
 
 impl Run for ReflectArgs {

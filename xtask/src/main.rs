@@ -71,16 +71,22 @@ fn dist() -> Result<(), String> {
     Ok(())
 }
 
-/// The man page and the completions, made by the binary with an empty
-/// environment, so that no playbook of the machine's reaches them.
+/// The man page, the completions and the login snippets, made by the
+/// binary with an empty environment, so that no playbook of the machine's
+/// reaches them.
 fn generate_assets(binary: &Path, assets: &Path) -> Result<(), String> {
     let home = assets.join("empty-home");
     fs::create_dir_all(&home).map_err(|error| error.to_string())?;
-    let outputs: [(&[&str], &str); 4] = [
+    let outputs: [(&[&str], &str); 7] = [
         (&["man"], "tips.1"),
         (&["completions", "bash"], "tips.bash"),
         (&["completions", "zsh"], "_tips"),
         (&["completions", "fish"], "tips.fish"),
+        // The login snippets, for the start-up files of the whole machine
+        // to source where they are installed.
+        (&["init", "bash"], "login.bash"),
+        (&["init", "zsh"], "login.zsh"),
+        (&["init", "fish"], "login.fish"),
     ];
     for (args, name) in outputs {
         let output = Command::new(binary)
