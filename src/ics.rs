@@ -354,11 +354,11 @@ mod tests {
     fn the_last_day_a_date_can_hold_has_no_end_and_every_date_has_four_digits() {
         let tips = crate::tip::TipSet::builtin();
         let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
-        let days = crate::schedule::days(first, 1, &tips);
+        let days = crate::schedule::days_from(first, 1, &tips);
         let start = calendar(&days, None, Utc::now());
         assert!(start.contains("\r\nDTSTART;VALUE=DATE:00010101\r\n"));
         assert!(start.contains("\r\nDTEND;VALUE=DATE:00010102\r\n"));
-        let days = crate::schedule::days(last_day(), 1, &tips);
+        let days = crate::schedule::days_from(last_day(), 1, &tips);
         let end = calendar(&days, None, Utc::now());
         assert!(end.contains("\r\nDTSTART;VALUE=DATE:99991231\r\n"));
         assert!(!end.contains("DTEND"), "{end}");

@@ -33,11 +33,12 @@ impl Day<'_> {
     }
 }
 
-/// `count` days from `from`, each with the tip that `tips today` shows on
+/// `count` days from `first` on, each with the tip that `tips today` shows on
 /// it. Dates run on past year 9999 where they must; chrono's calendar goes
 /// far beyond.
-pub fn days(from: NaiveDate, count: u16, tips: &TipSet) -> Vec<Day<'_>> {
-    from.iter_days()
+pub fn days_from(first: NaiveDate, count: u16, tips: &TipSet) -> Vec<Day<'_>> {
+    first
+        .iter_days()
         .take(usize::from(count))
         .map(|date| Day {
             date,
@@ -114,7 +115,7 @@ pub enum Season {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Countdown {
-    pub from: NaiveDate,
+    pub date: NaiveDate,
     pub valentines: NaiveDate,
     /// 0 on Valentine's Day itself.
     pub days: i64,
@@ -122,7 +123,7 @@ pub struct Countdown {
 }
 
 impl Countdown {
-    pub fn from(date: NaiveDate) -> Countdown {
+    pub fn on(date: NaiveDate) -> Countdown {
         let valentines = next_february(date, VALENTINES_DAY);
         let season = if date == valentines {
             Season::ValentinesDay
@@ -136,7 +137,7 @@ impl Countdown {
             }
         };
         Countdown {
-            from: date,
+            date,
             valentines,
             days: (valentines - date).num_days(),
             season,
@@ -195,7 +196,7 @@ mod tests {
         assert_eq!(season_start(date("2027-02-14")), date("2027-02-04"));
         assert_eq!(season_start(date("2027-02-15")), date("2028-02-04"));
         let tips = TipSet::builtin();
-        let season = days(season_start(date("2027-02-10")), SEASON_DAYS, &tips);
+        let season = days_from(season_start(date("2027-02-10")), SEASON_DAYS, &tips);
         let numbers: Vec<u32> = season.iter().map(|day| day.tip.number).collect();
         assert_eq!(&numbers[..10], &(1..=10).collect::<Vec<_>>()[..]);
         assert_eq!(season.last().unwrap().date, date("2027-02-14"));
@@ -205,7 +206,7 @@ mod tests {
 
     #[test]
     fn countdown_is_zero_on_valentines_day() {
-        let countdown = Countdown::from(date("2027-02-14"));
+        let countdown = Countdown::on(date("2027-02-14"));
         assert_eq!(countdown.days, 0);
         assert_eq!(countdown.season, Season::ValentinesDay);
         assert_eq!(countdown.valentines.weekday(), Weekday::Sun);
@@ -213,10 +214,10 @@ mod tests {
 
     #[test]
     fn countdown_crosses_the_year_end() {
-        let countdown = Countdown::from(date("2026-12-31"));
+        let countdown = Countdown::on(date("2026-12-31"));
         assert_eq!(countdown.valentines, date("2027-02-14"));
         assert_eq!(countdown.days, 45);
-        let after = Countdown::from(date("2026-02-15"));
+        let after = Countdown::on(date("2026-02-15"));
         assert_eq!(after.valentines, date("2027-02-14"));
         assert_eq!(after.days, 364);
     }
@@ -225,27 +226,27 @@ mod tests {
     fn countdown_counts_the_leap_day() {
         // The year from 15 February 2024 holds 29 February 2024; the year
         // from 15 February 2023 holds no leap day.
-        assert_eq!(Countdown::from(date("2024-02-15")).days, 365);
-        assert_eq!(Countdown::from(date("2023-02-15")).days, 364);
-        assert_eq!(Countdown::from(date("2024-02-29")).days, 351);
-        assert_eq!(Countdown::from(date("2024-01-01")).days, 44);
+        assert_eq!(Countdown::on(date("2024-02-15")).days, 365);
+        assert_eq!(Countdown::on(date("2023-02-15")).days, 364);
+        assert_eq!(Countdown::on(date("2024-02-29")).days, 351);
+        assert_eq!(Countdown::on(date("2024-01-01")).days, 44);
     }
 
     #[test]
     fn season_status_before_during_and_after() {
         assert_eq!(
-            Countdown::from(date("2026-11-26")).season,
+            Countdown::on(date("2026-11-26")).season,
             Season::Upcoming {
                 starts: date("2027-02-04"),
                 days: 70
             }
         );
         assert_eq!(
-            Countdown::from(date("2027-02-10")).season,
+            Countdown::on(date("2027-02-10")).season,
             Season::Running { tip_number: 7 }
         );
         assert_eq!(
-            Countdown::from(date("2027-02-03")).season,
+            Countdown::on(date("2027-02-03")).season,
             Season::Upcoming {
                 starts: date("2027-02-04"),
                 days: 1
@@ -298,7 +299,7 @@ mod tests {
             if day > expected_valentines {
                 expected_valentines = february(day.year() + 1, 14);
             }
-            let countdown = Countdown::from(day);
+            let countdown = Countdown::on(day);
             assert_eq!(countdown.valentines, expected_valentines, "{day}");
             assert_eq!(
                 countdown.days,

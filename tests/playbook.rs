@@ -822,7 +822,8 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     assert!(!rendered.contains("tips-today(1)") && !rendered.contains("tips-show(1)"));
     // Examples are shown as written, spaces and all.
     assert!(
-        rendered.contains("bash  if command -v tips >/dev/null; then eval \"$(tips init bash)\"; fi"),
+        rendered
+            .contains("bash  if command -v tips >/dev/null; then eval \"$(tips init bash)\"; fi"),
         "{rendered}"
     );
 }

@@ -26,7 +26,7 @@ impl Run for CalendarArgs {
         };
         within_the_calendar(from, count)?;
         let tips = session.tips()?;
-        let days = schedule::days(from, count, &tips);
+        let days = schedule::days_from(from, count, &tips);
         if session.json() {
             let days: Vec<CalendarDayJson> = days
                 .iter()

@@ -11,7 +11,7 @@ use crate::view::pages;
 impl Run for CountdownArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let today = session.today();
-        let countdown = Countdown::from(today);
+        let countdown = Countdown::on(today);
         // Only a season day names a tip, so only then is a playbook read.
         let tips = match schedule::season_tip_number(today) {
             Some(_) => Some(session.tips()?),

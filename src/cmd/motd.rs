@@ -57,7 +57,7 @@ impl MotdArgs {
         });
         let tip = schedule::tip_for(today, &tips);
         let prompt = &tip.prompts[schedule::daily_choice(today, tip.prompts.len())];
-        let countdown = Countdown::from(today);
+        let countdown = Countdown::on(today);
 
         // The tip is ready: only now is the day claimed, so that nothing
         // that stops `tips` before this point can cost the day its tip.

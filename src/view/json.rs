@@ -167,7 +167,7 @@ impl<'a> CountdownJson<'a> {
     /// `running_tip`: the series tip of a season day, where the set has it.
     pub fn new(countdown: &Countdown, running_tip: Option<&'a Tip>) -> CountdownJson<'a> {
         CountdownJson {
-            date: dates::iso(countdown.from),
+            date: dates::iso(countdown.date),
             valentines: dates::iso(countdown.valentines),
             weekday: countdown.valentines.format("%A").to_string(),
             days: countdown.days,
