@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, GlobalArgs, TodayArgs};
-use crate::cmd::{Run, Session};
+use crate::cmd::{Run, Session, SEARCH_NEEDS_A_WORD};
 use crate::error::Error;
 use crate::output::Output;
 use crate::terminal::Terminal;
@@ -101,13 +101,37 @@ pub fn report_parse_error(error: &clap::Error) -> ExitCode {
             Err(io_error) => Error::Output(io_error).report(),
         };
     }
-    Error::Usage(one_line(&error.render().to_string())).report()
+    let command = command_named_in(std::env::args_os().skip(1));
+    Error::Usage(one_line(&error.render().to_string(), command.as_deref())).report()
+}
+
+/// The command a refused command line was for (`show` in `tips --color
+/// never show --jsn`), where one can be told: the first word that is not an
+/// option or the value of one, if it names a command.
+fn command_named_in(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    use clap::CommandFactory;
+    // The options that take a value as the next word, before any command.
+    const TAKE_A_VALUE: &[&str] = &["--date", "--color", "--tips-file"];
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy();
+        if TAKE_A_VALUE.contains(&arg.as_ref()) {
+            args.next();
+        } else if !arg.starts_with('-') {
+            let tips = Cli::command();
+            return tips
+                .get_subcommands()
+                .any(|command| command.get_name() == arg)
+                .then(|| arg.into_owned());
+        }
+    }
+    None
 }
 
 /// clap's messages run over several paragraphs (`error: …` and what it
 /// names, a tip, the usage); `tips` errors are one line, so keep the
 /// message and its tips, and point to the help of the command concerned.
-fn one_line(rendered: &str) -> String {
+fn one_line(rendered: &str, command: Option<&str>) -> String {
     let paragraphs: Vec<String> = rendered
         .split("\n\n")
         .map(|paragraph| {
@@ -119,24 +143,18 @@ fn one_line(rendered: &str) -> String {
                 .join(" ")
         })
         .collect();
-    // `Usage: tips show [OPTIONS] <NAME>` names the command concerned.
-    let command = paragraphs
-        .iter()
-        .find_map(|paragraph| paragraph.strip_prefix("Usage: "))
-        .map(|usage| {
-            usage
-                .split(' ')
-                .take_while(|word| !word.starts_with(['[', '<']))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|command| !command.is_empty())
-        .unwrap_or_else(|| "tips".to_string());
     let first = paragraphs.first().map(String::as_str).unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    if command == "tips show" && first.starts_with("the following required arguments") {
-        return "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'"
-            .to_string();
+    if first.starts_with("the following required arguments") {
+        // What a command needs, said as a person would.
+        match command {
+            Some("show") => {
+                return "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'"
+                    .to_string()
+            }
+            Some("search") => return SEARCH_NEEDS_A_WORD.to_string(),
+            _ => {}
+        }
     }
     let mut message = if first.is_empty() {
         "invalid command line".to_string()
@@ -149,7 +167,10 @@ fn one_line(rendered: &str) -> String {
     {
         message.push_str(&format!(" ({tip})"));
     }
-    message.push_str(&format!("; see '{command} --help'"));
+    match command {
+        Some(command) => message.push_str(&format!("; see 'tips {command} --help'")),
+        None => message.push_str("; see 'tips --help'"),
+    }
     message
 }
 
@@ -216,10 +237,33 @@ mod tests {
     }
 
     #[test]
+    fn an_error_points_to_the_help_of_the_command_it_was_for() {
+        let words = |line: &str| {
+            command_named_in(
+                line.split(' ')
+                    .map(std::ffi::OsString::from)
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            )
+        };
+        assert_eq!(words("reflect --mesage x").as_deref(), Some("reflect"));
+        assert_eq!(
+            words("--color never show resp --jsn").as_deref(),
+            Some("show")
+        );
+        assert_eq!(
+            words("--date 2027-02-10 journal --since").as_deref(),
+            Some("journal")
+        );
+        assert_eq!(words("--colr never"), None);
+        assert_eq!(words("shoe respect"), None);
+    }
+
+    #[test]
     fn clap_errors_become_one_line_with_their_tip() {
         let rendered = "error: unexpected argument '--colr' found\n\n  tip: a similar argument exists: '--color'\n\nUsage: tips [OPTIONS]\n\nFor more information, try '--help'.\n";
         assert_eq!(
-            one_line(rendered),
+            one_line(rendered, None),
             "unexpected argument '--colr' found (a similar argument exists: '--color'); see 'tips --help'"
         );
     }
@@ -228,7 +272,7 @@ mod tests {
     fn clap_errors_keep_what_they_name_on_the_next_line() {
         let rendered = "error: the following required arguments were not provided:\n  <SHELL>\n\nUsage: tips init <SHELL>\n\nFor more information, try '--help'.\n";
         assert_eq!(
-            one_line(rendered),
+            one_line(rendered, Some("init")),
             "the following required arguments were not provided: <SHELL>; see 'tips init --help'"
         );
     }

@@ -286,7 +286,7 @@ pub struct CalendarArgs {
     pub from: Option<NaiveDate>,
 
     /// How many days to write, 1 to 366, from --from or else from today
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
     pub days: Option<u16>,
 
     /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")

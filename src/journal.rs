@@ -295,9 +295,16 @@ impl<'a> ListedName<'a> {
 }
 
 /// Every readable entry, newest first; of one tip where `slug` is given,
-/// and from `since` on where that is given. Entries that cannot be read are
-/// passed over, as are folders whose names are not slugs.
-pub fn entries(journal: &Path, slug: Option<&str>, since: Option<NaiveDate>) -> Vec<Entry> {
+/// and from `since` on where that is given. Entries that cannot be entries
+/// (FIFOs, folders, huge or non-UTF-8 files) are passed over, as are folders
+/// whose names are not slugs. A journal, a tip's folder or an entry that is
+/// there but may not be read is an error that names it: a journal restored
+/// with the wrong owner must not look empty.
+pub fn entries(
+    journal: &Path,
+    slug: Option<&str>,
+    since: Option<NaiveDate>,
+) -> io::Result<Vec<Entry>> {
     let slugs: Vec<String> = match slug {
         Some(slug) => vec![slug.to_string()],
         None => match fs::read_dir(journal) {
@@ -306,25 +313,37 @@ pub fn entries(journal: &Path, slug: Option<&str>, since: Option<NaiveDate>) -> 
                 .filter_map(|item| item.file_name().into_string().ok())
                 .filter(|name| crate::schema::check_slug(name).is_ok())
                 .collect(),
-            Err(_) => Vec::new(),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(error) => return Err(naming(journal, error)),
         },
     };
     let mut found = Vec::new();
     for slug in slugs {
         let folder = journal.join(&slug);
+        match fs::read_dir(&folder) {
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            // A file where a tip's folder belongs holds no entries.
+            Err(_) if folder.is_file() => continue,
+            Err(error) => return Err(naming(&folder, error)),
+        }
         for (date, sequence, name) in entry_names(&folder) {
             if since.is_some_and(|since| date < since) {
                 continue;
             }
             let path = folder.join(name);
-            if let Ok(text) = read_entry(&path) {
-                found.push(Entry {
+            match read_entry(&path) {
+                Ok(text) => found.push(Entry {
                     date,
                     sequence,
                     slug: slug.clone(),
                     text,
                     path,
-                });
+                }),
+                Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
+                    return Err(naming(&path, error))
+                }
+                Err(_) => {}
             }
         }
     }
@@ -333,7 +352,16 @@ pub fn entries(journal: &Path, slug: Option<&str>, since: Option<NaiveDate>) -> 
             .cmp(&(a.date, a.sequence))
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    found
+    Ok(found)
+}
+
+/// An error that says which file or folder it is about.
+fn naming(path: &Path, error: io::Error) -> io::Error {
+    let why = match error.raw_os_error() {
+        Some(libc::ENOTDIR) => "not a folder".to_string(),
+        _ => error.to_string(),
+    };
+    io::Error::new(error.kind(), format!("{}: {why}", path.display()))
 }
 
 /// Reads an entry without ever waiting: opened without blocking and only
@@ -366,6 +394,10 @@ fn private_folder(path: &Path) -> io::Result<()> {
     }
     match DirBuilder::new().mode(0o700).create(path) {
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+            error.kind(),
+            format!("{} is there, and is not a folder", path.display()),
+        )),
         other => other,
     }
 }
@@ -390,6 +422,13 @@ fn write_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// number at once cannot overwrite each other: the loser takes the next.
 /// A reader sees no entry or a whole one, never half a file.
 pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<Entry> {
+    // An entry is only ever kept where it can be read back and shown.
+    if text.trim_end().len() as u64 + 1 > MAX_ENTRY_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("the entry is over {} KiB", MAX_ENTRY_BYTES / 1024),
+        ));
+    }
     private_folder(journal)?;
     let folder = journal.join(slug);
     private_folder(&folder)?;

@@ -109,9 +109,20 @@ pub fn parse(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Problem
 fn check(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Found> {
     // TOML's own syntax errors keep TOML's words: they are about the
     // punctuation, which is what the person has to fix.
-    let document = DeTable::parse(text).map_err(|error| Found {
-        offset: error.span().map(|span| span.start),
-        message: error.message().replace('\n', "; "),
+    let document = DeTable::parse(text).map_err(|error| {
+        // `[tip]` beside `[[tip]]` tables is a key defined twice to TOML,
+        // which would say only "duplicate key", at the next tip: the
+        // mistake is the single brackets, so that is what is named.
+        match single_bracket_tip(text) {
+            Some(offset) => Found {
+                offset: Some(offset),
+                message: TWO_BRACKETS.to_string(),
+            },
+            None => Found {
+                offset: error.span().map(|span| span.start),
+                message: error.message().replace('\n', "; "),
+            },
+        }
     })?;
     let playbook = read_playbook(document.get_ref())?;
     if playbook.tips.is_empty() {
@@ -127,6 +138,27 @@ fn check(text: &str, builtin: &[(u32, &str)]) -> Result<RawPlaybook, Found> {
     };
     check_tips(&playbook.tips, taken)?;
     Ok(playbook)
+}
+
+/// Where a line holds `[tip]` (single brackets, any spacing), the offset of
+/// its `[`.
+fn single_bracket_tip(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let inner = line
+            .trim()
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix(']'));
+        if inner.is_some_and(|inner| !inner.starts_with('[') && inner.trim() == "tip") {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// The entries of a table in the order they were written, so that the

@@ -612,7 +612,7 @@ fn the_markdown_document_holds_every_entry_in_full() {
          \n\
          ## Thursday 26 November 2026 · Tip 7 · Respect\n\
          \n\
-         # Acme\n\
+         ### Acme\n\
          \n\
          - asked\n\
          - listened\n\
@@ -1043,4 +1043,131 @@ fn a_kept_draft_is_not_overwritten_by_the_next_one() {
     assert!(fs::read_to_string(&drafts[1])
         .unwrap()
         .contains("thought two"));
+}
+
+#[test]
+fn an_entry_too_large_to_read_back_is_never_saved() {
+    let env = TestEnv::new();
+    // Given with -m as with stdin: over 256 KiB is refused, not kept out
+    // of sight.
+    let third = "я".repeat(50_000);
+    let output = env
+        .tips(&[
+            "reflect", "respect", "-m", &third, "-m", &third, "-m", &third,
+        ])
+        .arg("--date")
+        .arg(RESPECT_DAY)
+        .output()
+        .unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(error.contains("over 256 KiB"), "{error}");
+    assert!(entry_files(&env, "respect").is_empty());
+}
+
+#[test]
+fn a_journal_that_cannot_be_read_is_said_so_never_shown_as_empty() {
+    let env = TestEnv::new();
+    // A file where the journal's folder belongs.
+    env.write(".local/share/tips/journal", "not a folder");
+    let error = assert_one_line_failure(&env.tips(&["journal"]).output().unwrap());
+    assert!(
+        error.contains("cannot read the journal") && error.contains("not a folder"),
+        "{error}"
+    );
+    let error = assert_one_line_failure(&env.tips(&["reflect", "7", "-m", "x"]).output().unwrap());
+    assert!(error.contains("is not a folder"), "{error}");
+    // A file where a tip's folder belongs, when saving.
+    let env = TestEnv::new();
+    env.write(".local/share/tips/journal/respect", "");
+    let error = assert_one_line_failure(&env.tips(&["reflect", "7", "-m", "x"]).output().unwrap());
+    assert!(
+        error.contains("journal/respect is there, and is not a folder"),
+        "{error}"
+    );
+    // No HOME at all: said, as `tips reflect` says it.
+    let env = TestEnv::new();
+    let output = env.tips(&["journal"]).env_remove("HOME").output().unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(
+        error.contains("neither XDG_DATA_HOME nor HOME is set"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_broken_playbook_does_not_lock_the_journal_away() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "Asked before answering",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    env.write(".config/tips/tips.toml", "[[tip]]\nnumber = \"x\"\n");
+    let output = env.tips(&["journal"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Asked before answering"));
+    let warning = stderr_of(&output);
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(
+        warning.contains("listing with the built-in tips"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn headings_in_an_entry_sit_below_the_entrys_own_in_markdown() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "# Meeting with ACME\n\n## What went well\nThey talked first.",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
+    let headings: Vec<&str> = document
+        .lines()
+        .filter(|line| line.starts_with('#'))
+        .collect();
+    assert_eq!(headings.len(), 4, "{document}");
+    assert_eq!(headings[0], "# Journal");
+    assert!(headings[1].starts_with("## "), "{document}");
+    assert_eq!(
+        &headings[2..],
+        ["### Meeting with ACME", "#### What went well"]
+    );
+}
+
+#[test]
+fn a_saved_entry_whose_confirmation_cannot_be_written_says_it_is_saved() {
+    let env = TestEnv::new();
+    let full = fs::File::create("/dev/full").unwrap();
+    let output = env
+        .process(&[
+            "reflect",
+            "respect",
+            "-m",
+            "Kept anyway",
+            "--date",
+            RESPECT_DAY,
+        ])
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    let error = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{error}");
+    assert_eq!(error.lines().count(), 1, "{error}");
+    assert!(
+        error.contains("the entry is saved in") && error.contains("respect"),
+        "{error}"
+    );
+    assert_eq!(entry_files(&env, "respect").len(), 1);
 }

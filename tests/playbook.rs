@@ -827,3 +827,38 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
         "{rendered}"
     );
 }
+
+#[test]
+fn single_brackets_among_many_tips_are_named_at_their_line() {
+    let env = TestEnv::new();
+    let export = stdout_of(&mut env.tips(&["export"]));
+    // The third tip written with single brackets, as a hand edit might.
+    let mut seen = 0;
+    let lines: Vec<String> = export
+        .lines()
+        .map(|line| {
+            if line == "[[tip]]" {
+                seen += 1;
+                if seen == 3 {
+                    return "[tip]".to_string();
+                }
+            }
+            line.to_string()
+        })
+        .collect();
+    let at = lines.iter().position(|line| line == "[tip]").unwrap() + 1;
+    let team = env.write("team.toml", &(lines.join("\n") + "\n"));
+    let output = env
+        .tips(&["--tips-file", team.to_str().unwrap(), "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        error.trim_end(),
+        format!(
+            "tips: {}:{at}:1: each tip starts with [[tip]], with two brackets",
+            team.display()
+        )
+    );
+}

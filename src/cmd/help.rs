@@ -9,7 +9,8 @@ use crate::error::Error;
 use crate::output::Output;
 
 impl Run for HelpArgs {
-    fn run(&self, _session: &Session, out: &mut Output) -> Result<(), Error> {
+    fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
+        session.text_only("help", "help text")?;
         let mut tips = Cli::command();
         let mut asked = vec!["tips"];
         if let Some(name) = self.command.as_deref() {

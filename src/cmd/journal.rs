@@ -20,7 +20,14 @@ impl Run for JournalArgs {
                 "--markdown and --json are two forms of the same list: choose one".to_string(),
             ));
         }
-        let tips = session.tips()?;
+        // The journal is the user's own: a broken team playbook must not
+        // lock it away. Its entries are listed with the built-in tips.
+        let tips = session.tips().unwrap_or_else(|error| {
+            if let Some(message) = error.message() {
+                crate::error::warn(&format!("{message}; listing with the built-in tips"));
+            }
+            TipSet::builtin()
+        });
         let slug = match &self.name {
             Some(name) => Some(
                 tips.find(name)
@@ -30,10 +37,13 @@ impl Run for JournalArgs {
             ),
             None => None,
         };
-        let entries = match session.journal_dir() {
-            Some(folder) => journal::entries(&folder, slug.as_deref(), self.since),
-            None => Vec::new(),
-        };
+        let folder = session.journal_dir().ok_or_else(|| {
+            Error::Failure(
+                "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
+            )
+        })?;
+        let entries = journal::entries(&folder, slug.as_deref(), self.since)
+            .map_err(|error| Error::Failure(format!("cannot read the journal: {error}")))?;
         let with_tips: Vec<(&Entry, Option<&Tip>)> = entries
             .iter()
             .map(|entry| (entry, tip_of(&tips, entry)))
@@ -77,6 +87,11 @@ fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
             visible(&about)
         ));
         for line in journal::tidy(&entry.text).lines() {
+            // The entry's own headings sit below the entry's heading (`##`),
+            // so a coach reading the document sees one entry, not several.
+            if line.starts_with('#') {
+                document.push_str("##");
+            }
             document.push_str(&visible(line));
             document.push('\n');
         }

@@ -22,6 +22,10 @@ mod today;
 
 pub use completions::complete_if_asked;
 
+/// `tips search` with no word to look for, however it was typed.
+pub const SEARCH_NEEDS_A_WORD: &str =
+    "'tips search' needs a word to look for, such as: tips search compromise";
+
 use chrono::NaiveDate;
 use std::path::PathBuf;
 

@@ -64,12 +64,21 @@ impl Run for ReflectArgs {
             let _ = std::fs::remove_file(draft);
         }
 
-        if session.json() {
-            out.json(&EntryJson::new(&entry, Some(tip)))?;
+        let confirmed = if session.json() {
+            out.json(&EntryJson::new(&entry, Some(tip)))
         } else {
-            out.page(&pages::reflection_saved(&entry.path.display().to_string()))?;
+            out.page(&pages::reflection_saved(&entry.path.display().to_string()))
         }
-        Ok(())
+        .and_then(|()| out.flush());
+        // The entry is kept whatever happens to the confirmation: say so, so
+        // that nobody writes it again.
+        confirmed.map_err(|error| match error.kind() {
+            io::ErrorKind::BrokenPipe => Error::Output(error),
+            _ => Error::Failure(format!(
+                "the entry is saved in {}, but its confirmation could not be written: {error}",
+                entry.path.display()
+            )),
+        })
     }
 }
 

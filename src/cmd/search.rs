@@ -1,7 +1,7 @@
 //! `tips search WORD...`: like grep, matches on stdout and exit 0, or a
 //! note on stderr and exit 1.
 
-use super::{Run, Session};
+use super::{Run, Session, SEARCH_NEEDS_A_WORD};
 use crate::cli::SearchArgs;
 use crate::error::Error;
 use crate::output::Output;
@@ -12,10 +12,7 @@ impl Run for SearchArgs {
         // `tips search ''` and `tips search "  "` name no word at all: that is
         // a command line to correct, not a search that found nothing.
         if self.words.iter().all(|word| word.trim().is_empty()) {
-            return Err(Error::Usage(
-                "'tips search' needs a word to look for, such as: tips search compromise"
-                    .to_string(),
-            ));
+            return Err(Error::Usage(SEARCH_NEEDS_A_WORD.to_string()));
         }
         let tips = session.tips()?;
         let hits = tips.search(&self.words);
