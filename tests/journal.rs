@@ -985,6 +985,7 @@ fn the_man_page_covers_reflect_journal_and_where_entries_live() {
     let page = env.home().join("tips.1");
     fs::write(&page, stdout_of(&mut env.tips(&["man"]))).unwrap();
     let rendered = Command::new("mandoc")
+        .env("HOME", env.home())
         .args(["-T", "utf8"])
         .arg(&page)
         .output()

@@ -718,6 +718,7 @@ fn the_shell_code_passes_shellcheck_shfmt_and_fish_indent() {
     }
     for (file, shell) in &scripts {
         let output = Command::new("shellcheck")
+            .env("HOME", env.home())
             .args(["--enable=all", &format!("--shell={shell}")])
             .arg(file)
             .output()
@@ -730,6 +731,7 @@ fn the_shell_code_passes_shellcheck_shfmt_and_fish_indent() {
         );
     }
     let output = Command::new("shfmt")
+        .env("HOME", env.home())
         .args(["-d", "-i", "4", "-ci"])
         .arg(&contrib)
         .arg(manifest_dir().join("shell/tips.bash"))
@@ -740,7 +742,9 @@ fn the_shell_code_passes_shellcheck_shfmt_and_fish_indent() {
         "shfmt -d: {}",
         String::from_utf8_lossy(&output.stdout)
     );
+    // fish_indent makes fish's folders in HOME: the test's own.
     let status = Command::new("fish_indent")
+        .env("HOME", env.home())
         .arg("--check")
         .arg(manifest_dir().join("shell/tips.fish"))
         .status()

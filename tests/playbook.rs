@@ -515,6 +515,7 @@ fn export_wraps_long_text_at_80_columns() {
 #[test]
 fn pythons_toml_parser_reads_the_export_as_the_builtin_tips() {
     let has_tomllib = Command::new("python3")
+        .env("HOME", std::env::temp_dir())
         .args(["-c", "import tomllib"])
         .output()
         .is_ok_and(|output| output.status.success());
