@@ -18,11 +18,12 @@
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::fs::{self, DirBuilder, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::dates;
+use crate::files::{self, Unread};
 use crate::tip::Tip;
 
 /// An entry is a few paragraphs; a file far larger is not one, and is
@@ -364,25 +365,16 @@ fn naming(path: &Path, error: io::Error) -> io::Error {
     io::Error::new(error.kind(), format!("{}: {why}", path.display()))
 }
 
-/// Reads an entry without ever waiting: opened without blocking and only
-/// then checked, so that a FIFO in the journal cannot hang a login.
+/// Reads an entry without ever waiting (see `files`), so that a FIFO in
+/// the journal cannot hang a login. What cannot be an entry (not a regular
+/// file, too large, not UTF-8) is `InvalidData`; a file that may not be
+/// read keeps its own error.
 fn read_entry(path: &Path) -> io::Result<String> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
-    let metadata = file.metadata()?;
-    if !metadata.is_file() {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "not a file"));
-    }
-    if metadata.len() > MAX_ENTRY_BYTES {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "too large"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_ENTRY_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_ENTRY_BYTES {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "too large"));
-    }
+    let bytes = files::read_regular(path, MAX_ENTRY_BYTES).map_err(|unread| match unread {
+        Unread::Io(error) => error,
+        Unread::NotRegular(what) => io::Error::new(io::ErrorKind::InvalidData, what),
+        Unread::TooLarge => io::Error::new(io::ErrorKind::InvalidData, "too large"),
+    })?;
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 

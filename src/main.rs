@@ -5,6 +5,7 @@ mod cli;
 mod cmd;
 mod dates;
 mod error;
+mod files;
 mod ics;
 mod journal;
 mod locations;

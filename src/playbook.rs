@@ -2,11 +2,10 @@
 //! team playbook.
 
 use std::fmt;
-use std::fs::OpenOptions;
-use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::io;
 use std::path::Path;
 
+use crate::files::{self, Unread};
 use crate::locations::{Origin, PlaybookLocation};
 use crate::schema::{self, Problem};
 use crate::tip::{Tip, TipSet, BUILTIN_TIPS};
@@ -147,53 +146,20 @@ pub fn parse(text: &str) -> Result<TipSet, Problem> {
     Ok(TipSet::from_playbook(tips, playbook.replace_builtin))
 }
 
-/// Reads a playbook without ever waiting: the file is opened without
-/// blocking and only then checked, so that a FIFO (or a file swapped for
-/// one between a check and the open) is refused instead of hanging a
-/// login until something writes to it.
+/// Reads a playbook without ever waiting (see `files`): a FIFO, a socket,
+/// a device or a folder is refused, and so is a file over the limit.
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|error| match error.raw_os_error() {
-            // A socket cannot be opened at all; say what it is.
-            Some(libc::ENXIO) => std::fs::metadata(path)
-                .and_then(|metadata| refuse_unless_regular_kind(metadata.file_type()))
-                .err()
-                .unwrap_or(error),
-            _ => error,
-        })?;
-    refuse_unless_regular_kind(file.metadata()?.file_type())?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PLAYBOOK_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PLAYBOOK_BYTES {
-        return Err(io::Error::new(
+    files::read_regular(path, MAX_PLAYBOOK_BYTES).map_err(|unread| match unread {
+        Unread::Io(error) => error,
+        Unread::NotRegular(what) => io::Error::other(format!("is {what}, not a playbook file")),
+        Unread::TooLarge => io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
                 "larger than {} KiB: is this the right file?",
                 MAX_PLAYBOOK_BYTES / 1024
             ),
-        ));
-    }
-    Ok(bytes)
-}
-
-fn refuse_unless_regular_kind(kind: std::fs::FileType) -> io::Result<()> {
-    let what = if kind.is_file() {
-        return Ok(());
-    } else if kind.is_dir() {
-        "a directory"
-    } else if kind.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else {
-        "not a regular file"
-    };
-    Err(io::Error::other(format!("is {what}, not a playbook file")))
+        ),
+    })
 }
 
 /// The text of a playbook, or where its first byte that is not UTF-8 is.

@@ -3,11 +3,11 @@
 
 use chrono::{Days, NaiveDate};
 use std::fs;
-use std::io::{self, Read, Write};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::dates;
+use crate::files::{self, Unread};
 
 const LAST_SHOWN: &str = "motd-last-shown";
 const CLAIM_PREFIX: &str = "motd-claim-";
@@ -40,18 +40,14 @@ fn counts_as_shown(last: NaiveDate, today: NaiveDate) -> bool {
     today <= last && last <= latest
 }
 
-/// The recorded day; `None` where nothing is recorded yet.
+/// The recorded day; `None` where nothing is recorded yet. Read without
+/// waiting (see `files`): a FIFO there must not hold a login.
 fn read_last_shown(path: &Path) -> io::Result<Option<NaiveDate>> {
-    let file = match fs::OpenOptions::new()
-        .read(true)
-        // A FIFO opened for reading would wait for a writer.
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(path)
-    {
-        Ok(file) => file,
+    let bytes = match files::read_regular(path, MAX_STATE_BYTES) {
+        Ok(bytes) => bytes,
         // Nothing recorded yet; a state folder that cannot be made is for
         // the claim to report.
-        Err(error)
+        Err(Unread::Io(error))
             if matches!(
                 error.kind(),
                 io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
@@ -59,40 +55,21 @@ fn read_last_shown(path: &Path) -> io::Result<Option<NaiveDate>> {
         {
             return Ok(None)
         }
-        Err(error) => return Err(not_usable(path, &error.to_string())),
+        Err(Unread::Io(error)) => return Err(not_usable(path, &error.to_string())),
+        Err(Unread::NotRegular(what)) => return Err(not_usable(path, what)),
+        Err(Unread::TooLarge) => {
+            return Err(not_usable(path, "too large to be a day written by tips"))
+        }
     };
-    let kind = file.metadata()?.file_type();
-    if !kind.is_file() {
-        return Err(not_usable(path, kind_of(kind)));
-    }
-    let mut text = String::new();
-    file.take(MAX_STATE_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|_| not_usable(path, "not a day written by tips"))?;
-    if text.len() as u64 > MAX_STATE_BYTES {
-        return Err(not_usable(path, "too large to be a day written by tips"));
-    }
-    dates::parse_date(text.trim_end())
+    std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| dates::parse_date(text.trim_end()).ok())
         .map(Some)
-        .map_err(|_| not_usable(path, "not a day written by tips"))
+        .ok_or_else(|| not_usable(path, "not a day written by tips"))
 }
 
 fn not_usable(path: &Path, why: &str) -> io::Error {
     io::Error::other(format!("ignoring {}: {why}", path.display()))
-}
-
-fn kind_of(kind: fs::FileType) -> &'static str {
-    if kind.is_dir() {
-        "a directory"
-    } else if kind.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else {
-        "not a regular file"
-    }
 }
 
 /// Decides whether this call is the first of `today` to show the login
@@ -132,7 +109,7 @@ pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
             return Err(io::Error::other(format!(
                 "{} is {}, not a claim made by tips",
                 claim.display(),
-                kind_of(kind)
+                files::kind_of(kind)
             )));
         }
         Err(error) => return Err(error),

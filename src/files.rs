@@ -1,0 +1,104 @@
+//! Reading a file that comes from outside (a playbook, the login state, a
+//! journal entry) without ever waiting, and never more than it may hold.
+//! The file is opened without blocking and only then checked, so that a
+//! FIFO, or a file swapped for one between a check and the open, is refused
+//! instead of holding a login until something writes to it.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum Unread {
+    /// It could not be opened or read (not there, not allowed, …).
+    Io(io::Error),
+    /// It is not a regular file: what it is instead, as people say it.
+    NotRegular(&'static str),
+    /// It holds more than the limit.
+    TooLarge,
+}
+
+/// The bytes of a regular file of at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    let file = OpenOptions::new()
+        .read(true)
+        // A FIFO opened for reading would wait for a writer.
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|error| match error.raw_os_error() {
+            // A socket cannot be opened at all; say what it is.
+            Some(libc::ENXIO) => match fs::metadata(path) {
+                Ok(metadata) => Unread::NotRegular(kind_of(metadata.file_type())),
+                Err(_) => Unread::Io(error),
+            },
+            _ => Unread::Io(error),
+        })?;
+    let metadata = file.metadata().map_err(Unread::Io)?;
+    if !metadata.is_file() {
+        return Err(Unread::NotRegular(kind_of(metadata.file_type())));
+    }
+    if metadata.len() > limit {
+        return Err(Unread::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    // The size may change after the look: never read past the limit.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unread::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is.
+pub fn kind_of(kind: fs::FileType) -> &'static str {
+    if kind.is_file() {
+        "a regular file"
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_regular_file_within_the_limit_is_read_and_nothing_waits() {
+        let folder = tempfile::tempdir().unwrap();
+        let fifo = folder.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()));
+        assert!(matches!(
+            read_regular(&fifo, 10),
+            Err(Unread::NotRegular("a FIFO (named pipe)"))
+        ));
+        assert!(matches!(
+            read_regular(folder.path(), 10),
+            Err(Unread::NotRegular("a directory"))
+        ));
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), 10),
+            Err(Unread::NotRegular("a device"))
+        ));
+        let file = folder.path().join("file");
+        fs::write(&file, "0123456789").unwrap();
+        assert_eq!(read_regular(&file, 10).unwrap(), b"0123456789");
+        assert!(matches!(read_regular(&file, 9), Err(Unread::TooLarge)));
+        assert!(matches!(
+            read_regular(&folder.path().join("none"), 9),
+            Err(Unread::Io(error)) if error.kind() == io::ErrorKind::NotFound
+        ));
+    }
+}
