@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{require, stdout_of, tips_binary, TestEnv};
+use common::{installed, require, stdout_of, tips_binary, TestEnv};
 
 const TEAM: &str = r#"
 [[tip]]
@@ -19,15 +19,6 @@ title = "Follow Up Fast"
 body = "Send the notes the same day."
 prompts = ["What did I promise?", "Who needs the notes?", "What happens next?"]
 "#;
-
-/// A tool's path on the machine running the tests, found on the test's own
-/// PATH (the shells themselves never see that PATH).
-fn installed(tool: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(tool))
-        .find(|candidate| candidate.is_file())
-}
 
 /// A folder for the shell's PATH holding `tips` and the named tools only.
 fn bin_with(env: &TestEnv, tools: &[&str]) -> PathBuf {

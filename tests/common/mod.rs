@@ -95,18 +95,27 @@ impl TestEnv {
     }
 
     /// Runs a shell command line on a pseudo-terminal (util-linux
-    /// `script`), as a terminal emulator would: `tips` on PATH, the private
-    /// HOME, TERM=xterm unless `vars` says otherwise. Gives what the
-    /// terminal showed, without carriage returns.
+    /// `script`), as a terminal emulator would: the private HOME, TERM=xterm
+    /// unless `vars` says otherwise, and a PATH that holds `tips` and `stty`
+    /// only, so that no other `tips` on the machine can answer. Gives what
+    /// the terminal showed, without carriage returns.
     pub fn on_terminal(&self, command_line: &str, vars: &[(&str, &str)]) -> String {
-        let path = format!("{}:/usr/local/bin:/usr/bin:/bin", tips_dir().display());
-        let mut command = Command::new("script");
+        let bin = self.home().join("on-terminal-bin");
+        if !bin.exists() {
+            std::fs::create_dir_all(&bin).unwrap();
+            std::os::unix::fs::symlink(tips_binary(), bin.join("tips")).unwrap();
+            if let Some(stty) = installed("stty") {
+                std::os::unix::fs::symlink(stty, bin.join("stty")).unwrap();
+            }
+        }
+        let mut command = Command::new(installed("script").expect("script is installed"));
         command
             .args(["-qec", command_line, "/dev/null"])
             .env_clear()
             .env("HOME", self.home())
             .env("XDG_CONFIG_DIRS", self.home().join("etc/xdg"))
-            .env("PATH", path)
+            .env("PATH", &bin)
+            .env("SHELL", "/bin/sh")
             .env("TERM", "xterm")
             .stdin(Stdio::null());
         for (name, value) in vars {
@@ -115,6 +124,15 @@ impl TestEnv {
         let output = command.output().expect("script runs");
         String::from_utf8_lossy(&output.stdout).replace('\r', "")
     }
+}
+
+/// A tool's path on the machine running the tests, found on the test's own
+/// PATH (the processes a test starts get a PATH of their own).
+pub fn installed(tool: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|candidate| candidate.is_file())
 }
 
 pub fn tips_binary() -> &'static Path {
