@@ -108,17 +108,8 @@ fn entry_names(folder: &Path) -> Vec<(NaiveDate, u32, String)> {
 pub fn newest(journal: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Entry> {
     let folder = journal.join(slug);
     let name = newest_name(&folder, on_or_before)?;
-    let fast = parse_entry_name(&name).and_then(|(date, sequence)| {
-        let path = folder.join(&name);
-        let text = read_entry(&path).ok()?;
-        Some(Entry {
-            date,
-            sequence,
-            slug: slug.to_string(),
-            text,
-            path,
-        })
-    });
+    let fast = parse_entry_name(&name)
+        .and_then(|(date, sequence)| readable_entry(&folder, slug, date, sequence, &name));
     // The newest name is nearly always a readable entry; where it is not,
     // the whole folder is sorted and tried in order.
     fast.or_else(|| newest_readable(&folder, slug, on_or_before))
@@ -128,16 +119,27 @@ fn newest_readable(folder: &Path, slug: &str, on_or_before: NaiveDate) -> Option
     let mut names = entry_names(folder);
     names.retain(|(date, _, _)| *date <= on_or_before);
     names.sort_unstable_by_key(|(date, sequence, _)| Reverse((*date, *sequence)));
-    names.into_iter().find_map(|(date, sequence, name)| {
-        let path = folder.join(name);
-        let text = read_entry(&path).ok()?;
-        Some(Entry {
-            date,
-            sequence,
-            slug: slug.to_string(),
-            text,
-            path,
-        })
+    names
+        .into_iter()
+        .find_map(|(date, sequence, name)| readable_entry(folder, slug, date, sequence, &name))
+}
+
+/// The entry under `name` in a tip's folder, where it can be read as one.
+fn readable_entry(
+    folder: &Path,
+    slug: &str,
+    date: NaiveDate,
+    sequence: u32,
+    name: &str,
+) -> Option<Entry> {
+    let path = folder.join(name);
+    let text = read_entry(&path).ok()?;
+    Some(Entry {
+        date,
+        sequence,
+        slug: slug.to_string(),
+        text,
+        path,
     })
 }
 
