@@ -1077,6 +1077,11 @@ fn a_journal_that_cannot_be_read_is_said_so_never_shown_as_empty() {
     );
     let error = assert_one_line_failure(&env.tips(&["reflect", "7", "-m", "x"]).output().unwrap());
     assert!(error.contains("is not a folder"), "{error}");
+    let paths = stdout_of(&mut env.tips(&["paths"]));
+    assert!(
+        paths.contains("there, but not a folder: move it away"),
+        "{paths}"
+    );
     // A file where a tip's folder belongs, when saving.
     let env = TestEnv::new();
     env.write(".local/share/tips/journal/respect", "");

@@ -14,14 +14,13 @@ impl Run for PathsArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let places = session.playbook_places();
         let playbooks = playbook::survey(&places);
-        let state = session.state_dir().map(|dir| FolderPlace {
+        let place = |dir: std::path::PathBuf| FolderPlace {
             exists: dir.exists(),
+            blocked: dir.exists() && !dir.is_dir(),
             path: dir.display().to_string(),
-        });
-        let journal = session.journal_dir().map(|dir| FolderPlace {
-            exists: dir.exists(),
-            path: dir.display().to_string(),
-        });
+        };
+        let state = session.state_dir().map(place);
+        let journal = session.journal_dir().map(place);
         if session.json() {
             out.json(&PathsJson::new(
                 &playbooks,

@@ -239,12 +239,18 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown, last_time: Option<&
     page
 }
 
-/// Where the login state is kept, for `tips paths`.
+/// A folder `tips` keeps things in (the login state, the journal), for
+/// `tips paths`.
 #[derive(Debug)]
 pub struct FolderPlace {
     pub path: String,
     pub exists: bool,
+    /// Something is there, and it is not a folder.
+    pub blocked: bool,
 }
+
+/// The note for a folder place with something else in its way.
+const NOT_A_FOLDER: &str = "there, but not a folder: move it away";
 
 /// `tips paths`: each place a playbook may come from, in order, with what
 /// stands there; then the state folder and the journal's.
@@ -298,7 +304,9 @@ pub fn paths(
             page.push(
                 Paragraph::new(vec![Span::new(state.path.clone(), Style::Command)]).indented(2),
             );
-            let note = if state.exists {
+            let note = if state.blocked {
+                NOT_A_FOLDER
+            } else if state.exists {
                 "exists"
             } else {
                 "not created yet: tips motd --once-per-day creates it"
@@ -320,7 +328,9 @@ pub fn paths(
             page.push(
                 Paragraph::new(vec![Span::new(journal.path.clone(), Style::Command)]).indented(2),
             );
-            let note = if journal.exists {
+            let note = if journal.blocked {
+                NOT_A_FOLDER
+            } else if journal.exists {
                 "exists: private to you, never sent anywhere; copy it to back it up"
             } else {
                 "not created yet: tips reflect creates it"
