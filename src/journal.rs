@@ -347,7 +347,8 @@ fn make_private(folder: &Path) {
     let Ok(metadata) = fs::metadata(folder) else {
         return;
     };
-    if metadata.mode() & OPEN_TO_OTHERS != 0 && metadata.uid() == rustix::process::geteuid().as_raw()
+    if metadata.mode() & OPEN_TO_OTHERS != 0
+        && metadata.uid() == rustix::process::geteuid().as_raw()
     {
         let _ = fs::set_permissions(folder, fs::Permissions::from_mode(0o700));
     }
@@ -367,7 +368,11 @@ pub struct OpenFolder {
 /// read or write; `None` where every one that exists is private.
 pub fn open_to_others(journal: &Path) -> Option<OpenFolder> {
     use std::os::unix::fs::MetadataExt;
-    let mut folders: Vec<PathBuf> = journal.parent().into_iter().map(Path::to_path_buf).collect();
+    let mut folders: Vec<PathBuf> = journal
+        .parent()
+        .into_iter()
+        .map(Path::to_path_buf)
+        .collect();
     folders.push(journal.to_path_buf());
     let _ = each_name(journal, |name| {
         if !matches!(name, b"." | b"..") {
@@ -428,8 +433,8 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
     let mut contents = text.trim_end().to_string();
     contents.push('\n');
     write_new_private(&temporary, contents.as_bytes())?;
-    let linked =
-        newest_number_on(journal, date).and_then(|newest| link_after(&folder, &temporary, date, newest));
+    let linked = newest_number_on(journal, date)
+        .and_then(|newest| link_after(&folder, &temporary, date, newest));
     let _ = fs::remove_file(&temporary);
     let (sequence, path) = linked?;
     Ok(Entry {
@@ -449,7 +454,9 @@ fn newest_number_on(journal: &Path, date: NaiveDate) -> io::Result<u64> {
         match entry_names(&journal.join(slug)) {
             Ok(names) => {
                 let on_the_day = names.iter().filter(|(day, _, _)| *day == date);
-                newest = on_the_day.map(|(_, number, _)| *number).fold(newest, u64::max);
+                newest = on_the_day
+                    .map(|(_, number, _)| *number)
+                    .fold(newest, u64::max);
             }
             Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => {}
             Err(error) => return Err(error),

@@ -536,16 +536,16 @@ fn the_journal_lists_newest_first_with_date_tip_and_first_line() {
         ],
     );
     reflect(&env, &["respect", "-m", "New one", "--date", "2026-11-26"]);
-    let listed = stdout_of(&mut env.tips(&["journal"]));
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
     assert_eq!(
         listed,
         "2026-11-26  7 · Respect       New one\n\
          2026-11-20  2 · Listen First  Listened\n\
          2026-11-01  7 · Respect       Old one\n"
     );
-    let since = stdout_of(&mut env.tips(&["journal", "--since", "2026-11-20"]));
+    let since = stdout_of(&mut env.tips(&["journal", "--oneline", "--since", "2026-11-20"]));
     assert_eq!(since.lines().count(), 2, "{since}");
-    let respect = stdout_of(&mut env.tips(&["journal", "resp"]));
+    let respect = stdout_of(&mut env.tips(&["journal", "resp", "--oneline"]));
     assert!(!respect.contains("Listen"), "{respect}");
     assert_eq!(respect.lines().count(), 2, "{respect}");
     let none = stdout_of(&mut env.tips(&["journal", "--since", "2027-01-01"]));
@@ -789,7 +789,7 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
     }
-    let listed = stdout_of(&mut env.tips(&["journal"]));
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
     assert_eq!(listed.lines().count(), 1, "only the real entry: {listed}");
 }
 
@@ -1004,7 +1004,10 @@ fn the_man_page_covers_reflect_journal_and_where_entries_live() {
     }
     for expected in [
         "tips reflect [NAME] [--message TEXT]",
-        "tips journal [NAME] [--since YYYY-MM-DD] [--markdown]",
+        "tips journal [NAME] [--since YYYY-MM-DD] [--oneline] [--markdown]",
+        "--oneline",
+        "Each entry is shown whole, newest first",
+        "tips journal respect\n",
         "-m, --message TEXT",
         "~/.local/share/tips/journal/",
         "XDG_DATA_HOME",
@@ -1176,4 +1179,265 @@ fn a_saved_entry_whose_confirmation_cannot_be_written_says_it_is_saved() {
         "{error}"
     );
     assert_eq!(entry_files(&env, "respect").len(), 1);
+}
+
+/// The first line of each entry `tips journal --oneline` lists, in order.
+fn listed_first_lines(env: &TestEnv, args: &[&str]) -> Vec<String> {
+    let json = json_of(&mut env.tips(&[&["journal", "--json"], args].concat()));
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            entry["text"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Copies a folder and everything in it as a plain copy does, with new
+/// times: as a backup restored or a `git clone` of the journal would.
+fn copy_afresh(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for item in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(item.file_name());
+        if item.file_type().unwrap().is_dir() {
+            copy_afresh(&item.path(), &target);
+        } else {
+            fs::write(&target, fs::read(item.path()).unwrap()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_days_reflections_list_in_the_order_written_across_tips() {
+    let env = TestEnv::new();
+    for (slug, text) in [
+        ("listen", "first"),
+        ("respect", "second"),
+        ("homework", "third"),
+        ("respect", "fourth"),
+    ] {
+        reflect(&env, &[slug, "-m", text, "--date", "2027-02-10"]);
+    }
+    let newest_first = ["fourth", "third", "second", "first"];
+    assert_eq!(listed_first_lines(&env, &[]), newest_first);
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    let words: Vec<&str> = listed
+        .lines()
+        .map(|line| line.split_whitespace().last().unwrap())
+        .collect();
+    assert_eq!(words, newest_first, "{listed}");
+    // The order is in the names, so it survives a copy with new times,
+    // copied in an order of its own.
+    let journal = journal_dir(&env);
+    let copy = env.home().join("restored");
+    copy_afresh(&journal, &copy);
+    fs::remove_dir_all(&journal).unwrap();
+    copy_afresh(&copy, &journal);
+    assert_eq!(listed_first_lines(&env, &[]), newest_first);
+    // "Last time" is still the tip's own newest.
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(
+        show.contains("  fourth\n") && !show.contains("second"),
+        "{show}"
+    );
+}
+
+#[test]
+fn an_entry_numbered_past_an_integers_width_is_listed_and_shown_as_newest() {
+    let env = TestEnv::new();
+    let folder = journal_dir(&env).join("respect");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("2027-02-10-4294967295.md"), "wide\n").unwrap();
+    reflect(&env, &["respect", "-m", "after it", "--date", "2027-02-10"]);
+    assert_eq!(
+        entry_files(&env, "respect"),
+        ["2027-02-10-4294967295.md", "2027-02-10-4294967296.md"]
+    );
+    assert_eq!(listed_first_lines(&env, &[]), ["after it", "wide"]);
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  after it\n"), "{show}");
+
+    // Past nine digits the quick look and the list agree, and a ten-digit
+    // entry alone comes back.
+    let env = TestEnv::new();
+    let folder = journal_dir(&env).join("respect");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("2027-02-10-1000000000.md"), "ten digits\n").unwrap();
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  ten digits\n"), "{show}");
+    fs::write(folder.join("2027-02-10-999999999.md"), "nine digits\n").unwrap();
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  ten digits\n"), "{show}");
+    assert_eq!(listed_first_lines(&env, &[]), ["ten digits", "nine digits"]);
+
+    // At the largest number there is, a save says so and writes nothing.
+    fs::write(folder.join("2027-02-10-18446744073709551615.md"), "last\n").unwrap();
+    let output = env
+        .tips(&[
+            "reflect",
+            "respect",
+            "-m",
+            "one more",
+            "--date",
+            "2027-02-10",
+        ])
+        .output()
+        .unwrap();
+    let said = assert_one_line_failure(&output);
+    assert!(said.contains("largest there is"), "{said}");
+    assert_eq!(entry_files(&env, "respect").len(), 3);
+}
+
+#[test]
+fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
+    let fifo = journal_dir(&env).join("respect");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    for args in [
+        &["show", "respect", "--date", WEEKS_LATER][..],
+        &["motd", "--date", WEEKS_LATER],
+        &["today", "--date", WEEKS_LATER],
+        &["journal"],
+        &["journal", "respect"],
+    ] {
+        let output = run_without_blocking(&env, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
+        assert!(output.stderr.is_empty(), "{args:?}: {}", stderr_of(&output));
+    }
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    assert!(listed.contains("kept"), "{listed}");
+}
+
+/// A small tmpfs mounted for one test, unmounted when it ends.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// Mounts 64 KiB at `at`, or `None` where mounting is not permitted.
+    fn mount(at: &Path) -> Option<SmallDisk> {
+        fs::create_dir_all(at).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then(|| SmallDisk(at.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_no_temporary_file() {
+    let env = TestEnv::new();
+    let data = env.home().join("data");
+    let Some(_disk) = SmallDisk::mount(&data) else {
+        needed(false, "permission to mount a small tmpfs (root)");
+        return;
+    };
+    let with_data = |args: &[&str]| {
+        let mut command = env.tips(args);
+        command.env("XDG_DATA_HOME", &data);
+        command.output().unwrap()
+    };
+    let first = with_data(&["reflect", "respect", "-m", "before the disk filled"]);
+    assert!(first.status.success(), "{}", stderr_of(&first));
+    // Fill what is left of the disk.
+    let mut filler = fs::File::create(data.join("filler")).unwrap();
+    while std::io::Write::write_all(&mut filler, &[b'x'; 4096]).is_ok() {}
+    drop(filler);
+    let folder = data.join("tips/journal/respect");
+    for attempt in 0..5 {
+        let text = format!("attempt {attempt}: {}", "a longer entry ".repeat(40));
+        let output = with_data(&["reflect", "respect", "-m", &text]);
+        let said = assert_one_line_failure(&output);
+        assert!(said.contains("cannot save"), "{said}");
+        let left: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .map(|item| item.file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(left.len(), 1, "only the first entry is there: {left:?}");
+    }
+}
+
+#[test]
+fn more_leads_to_every_entry_of_the_tip_whole_newest_first() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "Older\nsecond line",
+            "--date",
+            "2026-11-16",
+        ],
+    );
+    reflect(
+        &env,
+        &["listen", "-m", "Not this tip", "--date", RESPECT_DAY],
+    );
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "Asked first\nline 2\nline 3",
+            "-m",
+            "  - then listened\nline 5",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let today = stdout_of(&mut env.tips(&["today", "--date", WEEKS_LATER]));
+    assert!(today.ends_with("  more: tips journal respect\n"), "{today}");
+    let more = stdout_of(&mut env.tips(&["journal", "respect"]));
+    assert_eq!(
+        more,
+        "2026-11-26  7 · Respect\n\
+         \x20 Asked first\n\
+         \x20 line 2\n\
+         \x20 line 3\n\
+         \n\
+         \x20   - then listened\n\
+         \x20 line 5\n\
+         \n\
+         2026-11-16  7 · Respect\n\
+         \x20 Older\n\
+         \x20 second line\n"
+    );
+    // The whole journal reads the same way; `--oneline` is the short list.
+    let all = stdout_of(&mut env.tips(&["journal"]));
+    assert!(
+        all.contains("2026-11-26  2 · Listen First\n  Not this tip\n"),
+        "{all}"
+    );
+    let list = stdout_of(&mut env.tips(&["journal", "respect", "--oneline"]));
+    assert_eq!(
+        list,
+        "2026-11-26  7 · Respect  Asked first\n2026-11-16  7 · Respect  Older\n"
+    );
+    // The JSON is as it was: the whole text of each entry.
+    let json = json_of(&mut env.tips(&["journal", "respect", "--json"]));
+    assert_eq!(
+        json[0]["text"],
+        "Asked first\nline 2\nline 3\n\n  - then listened\nline 5\n"
+    );
+    for (a, b) in [("--oneline", "--json"), ("--oneline", "--markdown")] {
+        let both = env.tips(&["journal", a, b]).output().unwrap();
+        assert_usage_error(&both, "choose one");
+    }
 }

@@ -1,5 +1,6 @@
-//! `tips journal [NAME]`: the journal's entries, newest first, as a list,
-//! as JSON, or in full as one Markdown document to share.
+//! `tips journal [NAME]`: the journal's entries, newest first: whole, as
+//! `git log` shows commits; one line each (`--oneline`); as JSON; or in
+//! full as one Markdown document to share.
 
 use super::show::explain;
 use super::{Run, Session};
@@ -15,10 +16,20 @@ use crate::view::pages;
 
 impl Run for JournalArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        if self.markdown && session.json() {
-            return Err(Error::Usage(
-                "--markdown and --json are two forms of the same list: choose one".to_string(),
-            ));
+        let forms = [
+            (self.markdown, "--markdown"),
+            (self.oneline, "--oneline"),
+            (session.json(), "--json"),
+        ];
+        let chosen: Vec<&str> = forms
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+        if let [first, second, ..] = chosen[..] {
+            return Err(Error::Usage(format!(
+                "{first} and {second} are two forms of the same entries: choose one"
+            )));
         }
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
@@ -59,8 +70,10 @@ impl Run for JournalArgs {
             out.raw(markdown(&with_tips).as_bytes())?;
         } else if with_tips.is_empty() {
             out.page(&pages::journal_empty(self.since))?;
-        } else {
+        } else if self.oneline {
             out.page(&pages::journal_list(&with_tips))?;
+        } else {
+            out.page(&pages::journal_entries(&with_tips))?;
         }
         Ok(())
     }
