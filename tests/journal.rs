@@ -1441,3 +1441,112 @@ fn more_leads_to_every_entry_of_the_tip_whole_newest_first() {
         assert_usage_error(&both, "choose one");
     }
 }
+
+#[test]
+fn an_unknown_tip_with_a_broken_playbook_is_one_line_the_first_problem() {
+    let env = TestEnv::new();
+    let output = env
+        .tips(&["journal", "nosuch", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    let said = assert_one_line_failure(&output);
+    assert!(said.starts_with("tips: /nonexistent: "), "{said}");
+    // As `tips show` says and exits.
+    let show = env
+        .tips(&["show", "nosuch", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    assert_eq!(show.status.code(), output.status.code());
+    // A good name still lists, with the playbook's problem said once.
+    let listed = env
+        .tips(&["journal", "respect", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    assert_eq!(
+        stderr_of(&listed).lines().count(),
+        1,
+        "{}",
+        stderr_of(&listed)
+    );
+}
+
+/// Text as words, whatever the wrapping.
+fn words_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mode_of(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn folders_are_made_private_whatever_the_umask_and_found_open_ones_are_named_or_tightened() {
+    let env = TestEnv::new();
+    // Under `umask 000`, every folder made on the way is private.
+    let under_umask = Command::new("/bin/sh")
+        .args([
+            "-c",
+            "umask 000; exec \"$TIPS\" reflect respect -m 'open house'",
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("TIPS", tips_binary())
+        .output()
+        .unwrap();
+    assert!(under_umask.status.success(), "{}", stderr_of(&under_umask));
+    let journal = journal_dir(&env);
+    for folder in [
+        env.home().join(".local/share"),
+        env.home().join(".local/share/tips"),
+        journal.clone(),
+        journal.join("respect"),
+    ] {
+        assert_eq!(mode_of(&folder), 0o700, "{}", folder.display());
+    }
+
+    // A journal and a tip's folder of one's own, found open to others, are
+    // named by `tips paths` and made private by the next save.
+    for folder in [&journal, &journal.join("respect")] {
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(!paths.contains("private to you"), "{paths}");
+    assert!(
+        paths.contains(&format!("others may read or write {}", journal.display())),
+        "{paths}"
+    );
+    reflect(&env, &["respect", "-m", "closed again"]);
+    assert_eq!(mode_of(&journal), 0o700);
+    assert_eq!(mode_of(&journal.join("respect")), 0o700);
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(paths.contains("private to you"), "{paths}");
+
+    // One that belongs to someone else is left alone, and named by the
+    // save and by `tips paths`.
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout == b"0\n");
+    if !needed(is_root, "root, to give a folder to another user") {
+        return;
+    }
+    let theirs = journal.join("listen");
+    fs::create_dir(&theirs).unwrap();
+    fs::set_permissions(&theirs, fs::Permissions::from_mode(0o777)).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let saved = env
+        .tips(&["reflect", "listen", "-m", "in their folder"])
+        .output()
+        .unwrap();
+    assert!(saved.status.success(), "{}", stderr_of(&saved));
+    let said = stderr_of(&saved);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains(&format!("not private: {}", theirs.display())),
+        "{said}"
+    );
+    assert_eq!(mode_of(&theirs), 0o777);
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(paths.contains("belongs to someone else"), "{paths}");
+}

@@ -33,21 +33,25 @@ impl Run for JournalArgs {
         }
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
-        let tips = session.tips().unwrap_or_else(|error| {
-            if let Some(message) = error.message() {
-                crate::error::warn(&format!("{message}; listing with the built-in tips"));
-            }
-            TipSet::builtin()
-        });
+        let (tips, broken_playbook) = match session.tips() {
+            Ok(tips) => (tips, None),
+            Err(error) => (TipSet::builtin(), Some(error)),
+        };
         let slug = match &self.name {
-            Some(name) => Some(
-                tips.find(name)
-                    .map_err(|error| Error::Usage(explain(name, &error)))?
-                    .slug
-                    .to_string(),
-            ),
+            Some(name) => match tips.find(name) {
+                Ok(tip) => Some(tip.slug.to_string()),
+                // A name the built-in tips lack may be a team tip's: the
+                // broken playbook is the first problem, and the one said,
+                // as `tips show` says it.
+                Err(error) => {
+                    return Err(broken_playbook.unwrap_or(Error::Usage(explain(name, &error))))
+                }
+            },
             None => None,
         };
+        if let Some(message) = broken_playbook.as_ref().and_then(Error::message) {
+            crate::error::warn(&format!("{message}; listing with the built-in tips"));
+        }
         let folder = session.journal_dir().ok_or_else(|| {
             Error::Failure(
                 "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),

@@ -18,9 +18,13 @@ impl Run for PathsArgs {
             exists: dir.exists(),
             blocked: dir.exists() && !dir.is_dir(),
             path: dir.display().to_string(),
+            open_to_others: None,
         };
         let state = session.state_dir().map(place);
-        let journal = session.journal_dir().map(place);
+        let journal = session.journal_dir().map(|dir| FolderPlace {
+            open_to_others: crate::journal::open_to_others(&dir),
+            ..place(dir)
+        });
         if session.json() {
             out.json(&PathsJson::new(
                 &playbooks,

@@ -247,6 +247,8 @@ pub struct FolderPlace {
     pub exists: bool,
     /// Something is there, and it is not a folder.
     pub blocked: bool,
+    /// A folder in it that others may read or write, where one is.
+    pub open_to_others: Option<crate::journal::OpenFolder>,
 }
 
 /// The note for a folder place with something else in its way.
@@ -328,12 +330,20 @@ pub fn paths(
             page.push(
                 Paragraph::new(vec![Span::new(journal.path.clone(), Style::Command)]).indented(2),
             );
-            let note = if journal.blocked {
-                NOT_A_FOLDER
-            } else if journal.exists {
-                "exists: private to you, never sent anywhere; copy it to back it up"
-            } else {
-                "not created yet: tips reflect creates it"
+            let note = match &journal.open_to_others {
+                _ if journal.blocked => NOT_A_FOLDER.to_string(),
+                Some(open) if open.yours => format!(
+                    "exists, but others may read or write {}: the next tips reflect makes it private",
+                    open.path.display()
+                ),
+                Some(open) => format!(
+                    "exists, but not private: {} belongs to someone else, and others may read or write it",
+                    open.path.display()
+                ),
+                None if journal.exists => {
+                    "exists: private to you, never sent anywhere; copy it to back it up".to_string()
+                }
+                None => "not created yet: tips reflect creates it".to_string(),
             };
             page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
         }
