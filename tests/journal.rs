@@ -1550,3 +1550,118 @@ fn folders_are_made_private_whatever_the_umask_and_found_open_ones_are_named_or_
     let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
     assert!(paths.contains("belongs to someone else"), "{paths}");
 }
+
+/// The Markdown document read by markdown-it-py, a CommonMark parser
+/// nobody here wrote: its top-level blocks in order, as `["h2", text]`,
+/// `["code", text]` or `["p", text]` (other blocks by their kind).
+fn read_by_markdown_it(env: &TestEnv, document: &str) -> Option<Vec<(String, String)>> {
+    const READ: &str = r#"
+import json, sys
+from markdown_it import MarkdownIt
+tokens = MarkdownIt("commonmark").parse(sys.stdin.read())
+blocks = []
+for at, token in enumerate(tokens):
+    if token.level != 0 or token.nesting == -1:
+        continue
+    if token.type == "heading_open":
+        blocks.append([token.tag, tokens[at + 1].content])
+    elif token.type in ("fence", "code_block"):
+        blocks.append(["code", token.content])
+    elif token.type == "paragraph_open":
+        blocks.append(["p", tokens[at + 1].content])
+    else:
+        blocks.append([token.type, token.content])
+print(json.dumps(blocks))
+"#;
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
+    let python = [venv, PathBuf::from("/usr/bin/python3")]
+        .into_iter()
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import markdown_it"])
+                .env_clear()
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        });
+    if !needed(python.is_some(), "Python's markdown-it-py") {
+        return None;
+    }
+    let mut child = Command::new(python.unwrap())
+        .args(["-c", READ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), document.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "markdown-it-py failed");
+    let blocks: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
+    Some(blocks)
+}
+
+#[test]
+fn a_commonmark_parser_reads_each_entry_as_its_own_section_with_its_text_intact() {
+    let env = TestEnv::new();
+    let entries = [
+        (
+            "homework",
+            "2027-02-06",
+            "Setup notes\n\n```sh\n# install the agent\n```\n\n#hashtag not a heading",
+        ),
+        (
+            "listen",
+            "2027-02-07",
+            "# Top\n\n##### deep\n\nUnderlined\n==========\n\nAlso\n----\n\nend",
+        ),
+        ("respect", "2027-02-08", "Left open\n\n```\n# still code"),
+        ("take-it-slow", "2027-02-09", "<!-- a note never closed"),
+        ("the-ex", "2027-02-10", "After them all"),
+    ];
+    for (slug, date, text) in entries {
+        reflect(&env, &[slug, "-m", text, "--date", date]);
+    }
+    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
+    let Some(blocks) = read_by_markdown_it(&env, &document) else {
+        return;
+    };
+    let block = |kind: &str, text: &str| (kind.to_string(), text.to_string());
+    // Each entry is one section: a level-2 heading of its own, and only
+    // deeper headings until the next.
+    let sections: Vec<&String> = blocks
+        .iter()
+        .filter(|(kind, _)| kind == "h1" || kind == "h2")
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Journal",
+            "Wednesday 10 February 2027 · Tip 8 · Never Badmouth the Ex",
+            "Tuesday 9 February 2027 · Tip 4 · Take It Slow",
+            "Monday 8 February 2027 · Tip 7 · Respect",
+            "Sunday 7 February 2027 · Tip 2 · Listen First",
+            "Saturday 6 February 2027 · Tip 1 · Do Your Homework",
+        ],
+        "{document}"
+    );
+    for expected in [
+        block("code", "# install the agent\n"),
+        block("p", "#hashtag not a heading"),
+        block("h3", "Top"),
+        block("h6", "deep"),
+        block("h3", "Underlined"),
+        block("h4", "Also"),
+        block("p", "end"),
+        block("code", "# still code\n"),
+        block("p", "After them all"),
+    ] {
+        assert!(
+            blocks.contains(&expected),
+            "{expected:?} in {blocks:?}\n{document}"
+        );
+    }
+}

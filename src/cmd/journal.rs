@@ -12,7 +12,7 @@ use crate::output::Output;
 use crate::tip::{Tip, TipSet};
 use crate::untrusted::visible;
 use crate::view::json::EntryJson;
-use crate::view::pages;
+use crate::view::{markdown, pages};
 
 impl Run for JournalArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
@@ -103,12 +103,11 @@ fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
             dates::long(entry.date),
             visible(&about)
         ));
-        for line in journal::tidy(&entry.text).lines() {
-            // The entry's own headings sit below the entry's heading (`##`),
-            // so a coach reading the document sees one entry, not several.
-            if line.starts_with('#') {
-                document.push_str("##");
-            }
+        // The entry's own headings sit below the entry's heading (`##`),
+        // and what it leaves open is closed, so that a coach reading the
+        // document sees one entry, not several, nor one swallowing the next.
+        let nested = markdown::nested(&journal::tidy(&entry.text), 2);
+        for line in nested.lines() {
             document.push_str(&visible(line));
             document.push('\n');
         }
