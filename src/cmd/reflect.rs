@@ -3,14 +3,16 @@
 
 use std::ffi::{CString, OsString};
 use std::io::{self, IsTerminal, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::ReflectArgs;
-use crate::error::Error;
+use crate::dates;
+use crate::draft::{self, KeptDraft};
+use crate::error::{self, Error};
 use crate::journal::{self, MAX_ENTRY_BYTES};
 use crate::output::Output;
 use crate::schedule;
@@ -35,21 +37,23 @@ impl Run for ReflectArgs {
         })?;
 
         let (text, draft) = if !self.message.is_empty() {
-            (journal::tidy(&self.message.join("\n\n")), None)
+            (draft::entry_from_text(&self.message.join("\n\n")), None)
         } else if io::stdin().is_terminal() {
             let (text, draft) = from_editor(&folder, tip, today)?;
             (text, Some(draft))
         } else {
             (from_stdin()?, None)
         };
-        if text.is_empty() {
+        // Text that shows nothing (blanks, a byte order mark, zero-width
+        // spaces) is no entry, however it was given.
+        let Some(text) = text else {
             if let Some(draft) = &draft {
                 let _ = std::fs::remove_file(draft);
             }
             return Err(Error::Failure(
                 "nothing saved: the entry is empty".to_string(),
             ));
-        }
+        };
 
         let entry = journal::save(&folder, &tip.slug, today, &text).map_err(|error| {
             let kept = draft.as_ref().map_or(String::new(), |draft| {
@@ -82,21 +86,35 @@ impl Run for ReflectArgs {
     }
 }
 
-/// The entry as typed into the editor, and the draft it was typed in.
-/// Where the editor fails, the draft is kept and named, so that nothing
-/// typed is lost.
+/// The entry as typed into the editor (`None` where nothing visible was
+/// written), and the draft it was typed in. A draft kept from an earlier
+/// edit of this tip and day is reopened rather than a new one started, and
+/// where the editor fails the draft is kept and named: nothing typed is
+/// lost.
 fn from_editor(
     folder: &Path,
     tip: &Tip,
     today: NaiveDate,
-) -> Result<(String, std::path::PathBuf), Error> {
-    let draft = journal::write_draft(folder, &tip.slug, today, &journal::draft(tip, today))
-        .map_err(|error| {
-            Error::Failure(format!(
-                "cannot write a draft in {}: {error}",
-                folder.display()
-            ))
-        })?;
+) -> Result<(Option<String>, PathBuf), Error> {
+    let mut kept = draft::kept_drafts(folder, &tip.slug);
+    let reopened = kept
+        .iter()
+        .rposition(|draft| draft.date == today)
+        .map(|newest| kept.remove(newest));
+    if let Some(notice) = kept_notice(&tip.slug, reopened.as_ref(), &kept) {
+        error::warn(&notice);
+    }
+    let draft = match reopened {
+        Some(reopened) => reopened.path,
+        None => draft::write_draft(folder, &tip.slug, today, &draft::draft(tip, today)).map_err(
+            |error| {
+                Error::Failure(format!(
+                    "cannot write a draft in {}: {error}",
+                    folder.display()
+                ))
+            },
+        )?,
+    };
     let editor = chosen_editor();
     let failed = match run_editor(&editor, &draft) {
         Ok(Finished::Success) => None,
@@ -104,7 +122,10 @@ fn from_editor(
             Some(format!("the editor '{editor}' exited with status {code}"))
         }
         Ok(Finished::Signal) => Some(format!("the editor '{editor}' was stopped by a signal")),
-        Err(error) => Some(format!("cannot start the editor '{editor}': {error}")),
+        Err(error) => Some(format!(
+            "cannot start the editor '{editor}': {}; set VISUAL or EDITOR to the editor you use",
+            why_not_started(&error)
+        )),
     };
     if let Some(failed) = failed {
         return Err(Error::Failure(format!(
@@ -112,13 +133,81 @@ fn from_editor(
             draft.display()
         )));
     }
-    let edited = journal::read_draft(&draft).map_err(|error| {
+    let edited = draft::read_draft(&draft).map_err(|error| {
         Error::Failure(format!(
-            "cannot read the draft {} back: {error}",
+            "cannot read the draft {} back: {error}; nothing saved",
             draft.display()
         ))
     })?;
-    Ok((journal::without_guidance(&edited), draft))
+    Ok((draft::entry_from_draft(&edited, tip), draft))
+}
+
+/// The one line that names the drafts of this tip kept from earlier
+/// edits: the one reopened, if any, and the others with how to reopen
+/// them. `None` where there are none.
+fn kept_notice(slug: &str, reopened: Option<&KeptDraft>, others: &[KeptDraft]) -> Option<String> {
+    const NAMED: usize = 3;
+    let mut names: Vec<String> = others
+        .iter()
+        .rev()
+        .take(NAMED)
+        .map(|other| {
+            let name = other.path.file_name().unwrap_or_default().to_string_lossy();
+            match reopened {
+                Some(reopened) if reopened.date == other.date => name.into_owned(),
+                _ => format!(
+                    "{name} ('tips reflect {slug} --date {}' reopens it)",
+                    dates::iso(other.date)
+                ),
+            }
+        })
+        .collect();
+    if others.len() > NAMED {
+        names.push(format!("and {} more", others.len() - NAMED));
+    }
+    let folder = others
+        .first()
+        .or(reopened)
+        .and_then(|draft| draft.path.parent())
+        .map(|folder| folder.display().to_string())
+        .unwrap_or_default();
+    match (reopened, others.len()) {
+        (None, 0) => None,
+        (Some(reopened), 0) => Some(format!(
+            "reopening the draft you kept in {}",
+            reopened.path.display()
+        )),
+        (Some(reopened), _) => Some(format!(
+            "reopening the draft you kept in {}; also kept in {folder}: {}",
+            reopened.path.display(),
+            names.join(", ")
+        )),
+        (None, 1) => Some(format!(
+            "a draft of this tip is kept in {folder}: {}",
+            names.join(", ")
+        )),
+        (None, count) => Some(format!(
+            "{count} drafts of this tip are kept in {folder}: {}",
+            names.join(", ")
+        )),
+    }
+}
+
+/// Why an editor could not be started, in people's words.
+fn why_not_started(error: &io::Error) -> String {
+    match error.raw_os_error() {
+        Some(libc::ENOENT) => "no such program".to_string(),
+        Some(libc::EACCES) => "it is not a program you may run (permission denied)".to_string(),
+        Some(libc::ENOEXEC) => "it is not a program this system can run".to_string(),
+        _ => {
+            let said = error.to_string();
+            // Drop the "(os error 13)" the standard library adds.
+            said.split(" (os error ")
+                .next()
+                .unwrap_or(&said)
+                .to_string()
+        }
+    }
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, as git chooses; an empty value
@@ -233,7 +322,7 @@ fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
 }
 
 /// The entry piped in: `echo "…" | tips reflect respect`.
-fn from_stdin() -> Result<String, Error> {
+fn from_stdin() -> Result<Option<String>, Error> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
@@ -249,5 +338,5 @@ fn from_stdin() -> Result<String, Error> {
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Failure("the entry on stdin is not UTF-8 text: nothing saved".to_string())
     })?;
-    Ok(journal::tidy(&text))
+    Ok(draft::entry_from_text(&text))
 }
