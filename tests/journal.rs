@@ -232,6 +232,11 @@ fn the_draft_holds_title_date_prompts_action_and_guidance() {
         assert!(draft.contains(expected), "{expected:?} in {draft}");
     }
     assert!(draft.starts_with('\n'), "a line to write on comes first");
+    // Guidance and prompts used to run to 120 columns, past an editor's edge.
+    for line in draft.lines() {
+        let columns = unicode_width::UnicodeWidthStr::width(line);
+        assert!(columns <= 72, "{columns} columns: {line}");
+    }
     // What was written under the last question stays, Markdown heading and
     // all, below that question; the guidance and the unanswered go.
     let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
@@ -1233,7 +1238,14 @@ fn answers_keep_their_questions_and_unanswered_questions_go() {
     // Without a draft there is no guidance and no prompt: all is kept.
     reflect(
         &env,
-        &["-m", "; a note", "-m", "> a quote", "--date", TEN_DAYS_LATER],
+        &[
+            "-m",
+            "; a note",
+            "-m",
+            "> a quote",
+            "--date",
+            TEN_DAYS_LATER,
+        ],
     );
     let entry = journal_dir(&env).join(format!("respect/{TEN_DAYS_LATER}-1.md"));
     assert_eq!(
@@ -1268,7 +1280,10 @@ fn a_kept_draft_is_reopened_named_and_removed_once_saved() {
     let (status, screen) = run(RESPECT_DAY, "crash", "one");
     assert_eq!(status, Some(1), "{screen}");
     let draft = screen.trim().split("kept in ").nth(1).unwrap().to_string();
-    assert!(draft.ends_with(&format!("respect-{RESPECT_DAY}.md")), "{draft}");
+    assert!(
+        draft.ends_with(&format!("respect-{RESPECT_DAY}.md")),
+        "{draft}"
+    );
 
     // The same tip and day: the kept draft is opened again, and said so.
     let (status, screen) = run(RESPECT_DAY, "crash", "two");
@@ -1329,13 +1344,19 @@ fn text_that_shows_nothing_is_no_entry_however_it_is_given() {
             .output()
             .unwrap();
         let line = assert_one_line_failure(&piped);
-        assert_eq!(line, "tips: nothing saved: the entry is empty\n", "{invisible:?}");
+        assert_eq!(
+            line, "tips: nothing saved: the entry is empty\n",
+            "{invisible:?}"
+        );
         let given = env
             .tips(&["reflect", "respect", "-m", invisible])
             .output()
             .unwrap();
         let line = assert_one_line_failure(&given);
-        assert_eq!(line, "tips: nothing saved: the entry is empty\n", "{invisible:?}");
+        assert_eq!(
+            line, "tips: nothing saved: the entry is empty\n",
+            "{invisible:?}"
+        );
     }
     assert!(entry_files(&env, "respect").is_empty());
 
@@ -1385,7 +1406,11 @@ action = "Send\u009b31m today's notes 😀😀😀😀😀😀😀😀😀😀�
         "",
         &[("EDITOR", "leave-it")],
     );
-    assert_eq!(status, Some(1), "an unchanged draft saves nothing: {screen}");
+    assert_eq!(
+        status,
+        Some(1),
+        "an unchanged draft saves nothing: {screen}"
+    );
     assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
     let draft = fs::read_to_string(env.home().join("seen-draft")).unwrap();
     assert!(
@@ -1455,13 +1480,17 @@ fn an_editor_that_cannot_start_is_said_in_plain_words() {
     fs::write(&not_runnable, "#!/bin/sh\n").unwrap();
     for (editor, why) in [
         ("nosuch", "no such program"),
-        ("notes", "it is not a program you may run (permission denied)"),
+        (
+            "notes",
+            "it is not a program you may run (permission denied)",
+        ),
     ] {
-        let (status, screen) =
-            on_terminal(&env, "tips reflect respect", "", &[("VISUAL", editor)]);
+        let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("VISUAL", editor)]);
         assert_eq!(status, Some(1), "{screen}");
         let line = screen.trim().lines().last().unwrap();
-        let (said, draft) = line.split_once("; nothing saved, and your draft is kept in ").unwrap();
+        let (said, draft) = line
+            .split_once("; nothing saved, and your draft is kept in ")
+            .unwrap();
         assert_eq!(
             said,
             format!(
