@@ -279,7 +279,7 @@ fn parse_draft_name(slug: &str, name: &str) -> Option<(NaiveDate, u32)> {
 /// The drafts of `slug` kept in the journal, oldest first (by day, then
 /// number). Only regular files count: a link or anything else planted
 /// under a draft's name is never offered to an editor.
-pub fn kept_drafts(journal: &Path, slug: &str) -> Vec<KeptDraft> {
+fn kept_drafts(journal: &Path, slug: &str) -> Vec<KeptDraft> {
     let Ok(listing) = std::fs::read_dir(journal.join(DRAFTS)) else {
         return Vec::new();
     };
@@ -300,10 +300,127 @@ pub fn kept_drafts(journal: &Path, slug: &str) -> Vec<KeptDraft> {
     kept
 }
 
+/// A draft held by this process from the moment it is chosen until its
+/// entry is saved: another `tips reflect` on the same tip and day, in
+/// another terminal, does not reopen it meanwhile (two editors on one file
+/// would lose what the first one wrote), but starts a draft of its own.
+///
+/// The hold is an advisory lock on a file beside the draft
+/// (`.respect-2026-11-26.md.lock`), which the kernel lets go of however
+/// this process ends. The lock file goes with the draft, and not before,
+/// so that two processes never lock two different files for one draft.
+#[derive(Debug)]
+pub struct Held {
+    draft: PathBuf,
+    lock: PathBuf,
+    /// Open for as long as the draft is held.
+    _locked: std::fs::File,
+}
+
+impl Held {
+    pub fn path(&self) -> &Path {
+        &self.draft
+    }
+
+    /// Removes the draft, once its entry is saved or where it holds
+    /// nothing, and then its lock file.
+    pub fn remove(self) {
+        let _ = std::fs::remove_file(&self.draft);
+        let _ = std::fs::remove_file(&self.lock);
+    }
+}
+
+/// Holds the draft at `path`; `None` where another process holds it, or
+/// where it is gone or is no longer a regular file by the time it is held.
+fn hold(path: &Path) -> io::Result<Option<Held>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let lock = path.with_file_name(format!(".{name}.lock"));
+    let locked = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(&lock)?;
+    // SAFETY: `flock` is given a descriptor this function owns and only
+    // changes its lock. What it buys: std's own `File::try_lock` does the
+    // same safely, but only from Rust 1.89, after this crate's
+    // rust-version.
+    let status = unsafe { libc::flock(locked.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if status != 0 {
+        let error = io::Error::last_os_error();
+        return match error.kind() {
+            io::ErrorKind::WouldBlock => Ok(None),
+            _ => Err(error),
+        };
+    }
+    let still_there = std::fs::symlink_metadata(path).is_ok_and(|found| found.is_file());
+    Ok(still_there.then(|| Held {
+        draft: path.to_path_buf(),
+        lock,
+        _locked: locked,
+    }))
+}
+
+/// The draft an editor opens for `tip` on `date`, and the others of the
+/// tip kept in the journal.
+#[derive(Debug)]
+pub struct Opened {
+    pub draft: Held,
+    /// Whether the draft was kept from an earlier edit, rather than new.
+    pub reopened: bool,
+    /// The other drafts of the tip, kept from failed edits and not open in
+    /// another editor, oldest first.
+    pub others: Vec<KeptDraft>,
+}
+
+/// Chooses the draft for a reflection on `tip` on `date` and holds it:
+/// the newest kept draft of that tip and day that no other `tips` holds,
+/// else a new one.
+pub fn open(journal: &Path, tip: &Tip, date: NaiveDate) -> io::Result<Opened> {
+    let mut others = Vec::new();
+    let mut reopened = None;
+    for kept in kept_drafts(journal, &tip.slug).into_iter().rev() {
+        if reopened.is_some() || kept.date != date {
+            others.push(kept);
+            continue;
+        }
+        // A draft held elsewhere is being written: it is neither reopened
+        // nor named.
+        reopened = hold(&kept.path)?;
+    }
+    others.reverse();
+    if let Some(draft) = reopened {
+        return Ok(Opened {
+            draft,
+            reopened: true,
+            others,
+        });
+    }
+    let text = self::draft(tip, date);
+    // Another `tips` may take a new draft between its writing and its
+    // hold, for it looks just like a kept one: then the next name is tried.
+    for _ in 0..10 {
+        let path = write_draft(journal, &tip.slug, date, &text)?;
+        if let Some(draft) = hold(&path)? {
+            return Ok(Opened {
+                draft,
+                reopened: false,
+                others,
+            });
+        }
+    }
+    Err(io::Error::other(
+        "every new draft was taken by another tips",
+    ))
+}
+
 /// Writes a new draft for an editor in the journal's drafts folder, and
 /// gives its path. Kept where the editor fails, so that nothing typed is
 /// lost.
-pub fn write_draft(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<PathBuf> {
+fn write_draft(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<PathBuf> {
     journal::private_folder(journal)?;
     let drafts = journal.join(DRAFTS);
     journal::private_folder(&drafts)?;

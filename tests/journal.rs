@@ -1154,13 +1154,15 @@ fn a_saved_entry_whose_confirmation_cannot_be_written_says_it_is_saved() {
     assert_eq!(entry_files(&env, "respect").len(), 1);
 }
 
-/// The drafts kept in the journal, by file name.
+/// The drafts kept in the journal, by file name, without the lock files
+/// beside them.
 fn kept_drafts(env: &TestEnv) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(journal_dir(env).join(".drafts"))
         .map(|listing| {
             listing
                 .flatten()
                 .map(|item| item.file_name().into_string().unwrap())
+                .filter(|name| !name.starts_with('.'))
                 .collect()
         })
         .unwrap_or_default();
@@ -1321,7 +1323,10 @@ fn a_kept_draft_is_reopened_named_and_removed_once_saved() {
         fs::read_to_string(entry).unwrap(),
         "thought two\nthought one\n"
     );
-    assert!(kept_drafts(&env).is_empty(), "{:?}", kept_drafts(&env));
+    let left = fs::read_dir(journal_dir(&env).join(".drafts"))
+        .unwrap()
+        .count();
+    assert_eq!(left, 0, "neither the draft nor its lock file is left");
     let (status, screen) = run(RESPECT_DAY, "save", "");
     assert_eq!(status, Some(1), "{screen}");
     assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
@@ -1501,4 +1506,68 @@ fn an_editor_that_cannot_start_is_said_in_plain_words() {
         assert!(Path::new(draft).is_file(), "{draft}");
         assert!(!line.contains("os error"), "{line}");
     }
+}
+
+/// A kept draft open in one terminal is not reopened in another: two
+/// editors on one file would lose what the first one saved.
+#[test]
+fn a_draft_open_in_another_terminal_is_left_to_it() {
+    if !terminal_available() || !require("mkfifo") {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "crash",
+        &format!("{}\nexit 1", writing_first("first")),
+    );
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "crash")]);
+    assert_eq!(status, Some(1), "{screen}");
+
+    // The first terminal reopens the kept draft, and its editor waits.
+    let release = env.home().join("release");
+    assert!(Command::new("mkfifo")
+        .arg(&release)
+        .status()
+        .unwrap()
+        .success());
+    scripted_editor(
+        &env,
+        "waiting",
+        r#": >"$HOME/open"; read -r line <"$HOME/release"; exit 0"#,
+    );
+    let first = std::thread::scope(|scope| {
+        let first =
+            scope.spawn(|| on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "waiting")]));
+        let start = Instant::now();
+        while !env.home().join("open").exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the editor never opened"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The second starts a draft of its own, and says nothing of the
+        // one open in the first.
+        scripted_editor(&env, "second", &writing_first("second"));
+        let (status, screen) =
+            on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "second")]);
+        assert_eq!(status, Some(0), "{screen}");
+        assert!(!screen.contains("draft"), "{screen}");
+        fs::write(&release, "go\n").unwrap();
+        first.join().unwrap()
+    });
+    let (status, screen) = first;
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.starts_with("tips: reopening the draft"), "{screen}");
+    let texts: Vec<String> = json_of(&mut env.tips(&["journal", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.contains(&"second\n".to_string()), "{texts:?}");
+    assert!(texts.contains(&"first\n".to_string()), "{texts:?}");
+    assert!(kept_drafts(&env).is_empty(), "{:?}", kept_drafts(&env));
 }

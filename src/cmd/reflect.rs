@@ -3,7 +3,7 @@
 
 use std::ffi::{CString, OsString};
 use std::io::{self, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -11,7 +11,7 @@ use super::show::explain;
 use super::{Run, Session};
 use crate::cli::ReflectArgs;
 use crate::dates;
-use crate::draft::{self, KeptDraft};
+use crate::draft::{self, Held, KeptDraft};
 use crate::error::{self, Error};
 use crate::journal::{self, MAX_ENTRY_BYTES};
 use crate::output::Output;
@@ -47,8 +47,8 @@ impl Run for ReflectArgs {
         // Text that shows nothing (blanks, a byte order mark, zero-width
         // spaces) is no entry, however it was given.
         let Some(text) = text else {
-            if let Some(draft) = &draft {
-                let _ = std::fs::remove_file(draft);
+            if let Some(draft) = draft {
+                draft.remove();
             }
             return Err(Error::Failure(
                 "nothing saved: the entry is empty".to_string(),
@@ -57,15 +57,15 @@ impl Run for ReflectArgs {
 
         let entry = journal::save(&folder, &tip.slug, today, &text).map_err(|error| {
             let kept = draft.as_ref().map_or(String::new(), |draft| {
-                format!("; your draft is kept in {}", draft.display())
+                format!("; your draft is kept in {}", draft.path().display())
             });
             Error::Failure(format!(
                 "cannot save the entry in {}: {error}{kept}",
                 folder.display()
             ))
         })?;
-        if let Some(draft) = &draft {
-            let _ = std::fs::remove_file(draft);
+        if let Some(draft) = draft {
+            draft.remove();
         }
 
         let confirmed = if session.json() {
@@ -95,28 +95,20 @@ fn from_editor(
     folder: &Path,
     tip: &Tip,
     today: NaiveDate,
-) -> Result<(Option<String>, PathBuf), Error> {
-    let mut kept = draft::kept_drafts(folder, &tip.slug);
-    let reopened = kept
-        .iter()
-        .rposition(|draft| draft.date == today)
-        .map(|newest| kept.remove(newest));
-    if let Some(notice) = kept_notice(&tip.slug, reopened.as_ref(), &kept) {
+) -> Result<(Option<String>, Held), Error> {
+    let opened = draft::open(folder, tip, today).map_err(|error| {
+        Error::Failure(format!(
+            "cannot write a draft in {}: {error}",
+            folder.display()
+        ))
+    })?;
+    let reopened = opened.reopened.then_some(opened.draft.path());
+    if let Some(notice) = kept_notice(&tip.slug, today, reopened, &opened.others) {
         error::warn(&notice);
     }
-    let draft = match reopened {
-        Some(reopened) => reopened.path,
-        None => draft::write_draft(folder, &tip.slug, today, &draft::draft(tip, today)).map_err(
-            |error| {
-                Error::Failure(format!(
-                    "cannot write a draft in {}: {error}",
-                    folder.display()
-                ))
-            },
-        )?,
-    };
+    let draft = opened.draft;
     let editor = chosen_editor();
-    let failed = match run_editor(&editor, &draft) {
+    let failed = match run_editor(&editor, draft.path()) {
         Ok(Finished::Success) => None,
         Ok(Finished::Status(code)) => {
             Some(format!("the editor '{editor}' exited with status {code}"))
@@ -130,22 +122,28 @@ fn from_editor(
     if let Some(failed) = failed {
         return Err(Error::Failure(format!(
             "{failed}; nothing saved, and your draft is kept in {}",
-            draft.display()
+            draft.path().display()
         )));
     }
-    let edited = draft::read_draft(&draft).map_err(|error| {
+    let edited = draft::read_draft(draft.path()).map_err(|error| {
         Error::Failure(format!(
             "cannot read the draft {} back: {error}; nothing saved",
-            draft.display()
+            draft.path().display()
         ))
     })?;
     Ok((draft::entry_from_draft(&edited, tip), draft))
 }
 
 /// The one line that names the drafts of this tip kept from earlier
-/// edits: the one reopened, if any, and the others with how to reopen
-/// them. `None` where there are none.
-fn kept_notice(slug: &str, reopened: Option<&KeptDraft>, others: &[KeptDraft]) -> Option<String> {
+/// edits: the one reopened, if any, and the others, each with how to
+/// reopen it. `None` where there are none.
+fn kept_notice(
+    slug: &str,
+    today: NaiveDate,
+    reopened: Option<&Path>,
+    others: &[KeptDraft],
+) -> Option<String> {
+    // Enough to see that there are more, in one line.
     const NAMED: usize = 3;
     let mut names: Vec<String> = others
         .iter()
@@ -153,42 +151,38 @@ fn kept_notice(slug: &str, reopened: Option<&KeptDraft>, others: &[KeptDraft]) -
         .take(NAMED)
         .map(|other| {
             let name = other.path.file_name().unwrap_or_default().to_string_lossy();
-            match reopened {
-                Some(reopened) if reopened.date == other.date => name.into_owned(),
-                _ => format!(
+            if other.date == today {
+                // Reopened once the one open now is saved.
+                name.into_owned()
+            } else {
+                format!(
                     "{name} ('tips reflect {slug} --date {}' reopens it)",
                     dates::iso(other.date)
-                ),
+                )
             }
         })
         .collect();
     if others.len() > NAMED {
         names.push(format!("and {} more", others.len() - NAMED));
     }
+    let names = names.join(", ");
     let folder = others
         .first()
-        .or(reopened)
-        .and_then(|draft| draft.path.parent())
-        .map(|folder| folder.display().to_string())
-        .unwrap_or_default();
+        .and_then(|other| other.path.parent())
+        .map_or(String::new(), |folder| folder.display().to_string());
     match (reopened, others.len()) {
         (None, 0) => None,
         (Some(reopened), 0) => Some(format!(
             "reopening the draft you kept in {}",
-            reopened.path.display()
+            reopened.display()
         )),
         (Some(reopened), _) => Some(format!(
-            "reopening the draft you kept in {}; also kept in {folder}: {}",
-            reopened.path.display(),
-            names.join(", ")
+            "reopening the draft you kept in {}; also kept in {folder}: {names}",
+            reopened.display()
         )),
-        (None, 1) => Some(format!(
-            "a draft of this tip is kept in {folder}: {}",
-            names.join(", ")
-        )),
+        (None, 1) => Some(format!("a draft of this tip is kept in {folder}: {names}")),
         (None, count) => Some(format!(
-            "{count} drafts of this tip are kept in {folder}: {}",
-            names.join(", ")
+            "{count} drafts of this tip are kept in {folder}: {names}"
         )),
     }
 }
