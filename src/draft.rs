@@ -27,7 +27,7 @@
 //! Drafts live in the journal's `.drafts` folder, one file each, named by
 //! the tip and the day (`respect-2026-11-26.md`, then `…-2.md`). A draft
 //! whose editor failed is kept there; the next reflection on that tip and
-//! day reopens it.
+//! day reopens it, unless another `tips` has it open (see [`Held`]).
 
 use chrono::NaiveDate;
 use std::io;
@@ -197,9 +197,12 @@ pub fn entry_from_draft(edited: &str, tip: &Tip) -> Option<String> {
         if answer.iter().all(|line| untrusted::shows_nothing(line)) {
             continue;
         }
-        // A blank line on each side keeps the quote apart from the
+        // One blank line on each side keeps the quote apart from the
         // answer, which would otherwise read as part of it in Markdown.
-        if kept.last().is_some_and(|line| !line.is_empty()) {
+        while kept.last() == Some(&"") {
+            kept.pop();
+        }
+        if !kept.is_empty() {
             kept.push("");
         }
         kept.extend(prompt.iter().map(String::as_str));
@@ -515,6 +518,22 @@ mod tests {
                 first.join("\n"),
                 last.join("\n")
             )
+        );
+    }
+
+    #[test]
+    fn what_was_written_first_stays_first_one_blank_line_from_a_question() {
+        let tip = respect();
+        let draft = draft(&tip, day("2026-11-26"));
+        let first = prompt_blocks(&tip)[0].join("\n");
+        let written = format!("A good day.\n\n\n{draft}").replacen(
+            &first,
+            &format!("{first}\nAsked first."),
+            1,
+        );
+        assert_eq!(
+            entry_from_draft(&written, &tip).unwrap(),
+            format!("A good day.\n\n{first}\n\nAsked first.")
         );
     }
 
