@@ -314,9 +314,10 @@ pub struct ExportArgs {
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
 On a terminal, opens your editor ($VISUAL, else $EDITOR, else vi) on a draft
-that shows the tip's prompts and action; lines starting with ';' are removed
-on save, and an empty entry keeps nothing. Without a terminal, the entry is
-read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
+that shows the tip's action and asks its prompts: write under each one. On
+save, lines starting with ';' and prompts left unanswered are removed, and an
+empty entry keeps nothing. A draft kept from a failed edit of the same tip
+and day is reopened. Without a terminal, the entry is read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
 (see tips paths); the tip shows the newest one under 'Last time'.
 
 Examples:
