@@ -343,7 +343,7 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
 
 /// The known name closest to a misspelt one, if one is close enough to be
 /// what was meant: a letter or two wrong, missing, extra or swapped.
-fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
     let typed = typed.to_lowercase();
     known
         .iter()

@@ -549,16 +549,36 @@ fn the_calendar_ends_on_9999_12_31_and_a_run_past_it_is_refused() {
 fn bad_input_is_one_line_and_exit_2_with_nothing_on_stdout() {
     let env = TestEnv::new();
     for (args, what) in [
-        (&["calendar", "--days", "0"][..], "0 is not in 1..=366"),
-        (&["calendar", "--days", "367"], "367 is not in 1..=366"),
-        (&["calendar", "--days", "many"], "many"),
+        (
+            &["calendar", "--days", "0"][..],
+            "tips: --days takes a number of days from 1 to 366, not 0\n",
+        ),
+        (
+            &["calendar", "--days", "367"],
+            "tips: --days takes a number of days from 1 to 366, not 367\n",
+        ),
+        (
+            &["calendar", "--days", "-5"],
+            "tips: --days takes a number of days from 1 to 366, not -5\n",
+        ),
+        (
+            &["calendar", "--days", "many"],
+            "tips: --days takes a number of days from 1 to 366, not many\n",
+        ),
+        (
+            &["calendar", "--days"],
+            "tips: --days needs a number of days from 1 to 366\n",
+        ),
         (&["calendar", "--alarm", "25:00"], "hours run 00 to 23"),
         (&["calendar", "--alarm", "8am"], "HH:MM"),
         (
             &["calendar", "--from", "2026-02-30", "--days", "3"],
             "that month has 28 days",
         ),
-        (&["calendar", "--from", "2027-01-01"], "--days"),
+        (
+            &["calendar", "--from", "2027-01-01"],
+            "tips: --from needs --days too: say how many days to write, as in --from 2027-04-01 --days 30\n",
+        ),
     ] {
         let output = env.tips(args).output().unwrap();
         assert_usage_error(&output, what);

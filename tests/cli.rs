@@ -371,6 +371,48 @@ fn usage_errors_are_one_line_and_exit_2() {
     }
 }
 
+/// `init tcsh` was offered zsh, which shares two letters with it: a shell
+/// that is not known is said so with the shells that are, and only a slip
+/// of a letter or two gets a guess.
+#[test]
+fn an_unknown_shell_is_named_with_the_shells_tips_knows() {
+    let env = TestEnv::new();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["init", "tcsh"],
+            "tips: tcsh is not a shell tips knows; it knows bash, zsh and fish\n",
+        ),
+        (
+            &["init", "ksh"],
+            "tips: ksh is not a shell tips knows; it knows bash, zsh and fish\n",
+        ),
+        (
+            &["init", "bsh"],
+            "tips: bsh is not a shell tips knows: did you mean bash? (it knows bash, zsh and fish)\n",
+        ),
+        (
+            &["init", "zhs"],
+            "tips: zhs is not a shell tips knows: did you mean zsh? (it knows bash, zsh and fish)\n",
+        ),
+        (
+            &["init"],
+            "tips: 'tips init' needs the name of a shell: bash, zsh or fish, as in 'tips init bash'\n",
+        ),
+        (
+            &["completions", "tcsh"],
+            "tips: tcsh is not a shell tips knows; it knows bash, elvish, fish, powershell and zsh\n",
+        ),
+        (
+            &["--color", "sometimes"],
+            "tips: --color takes auto, always or never, not sometimes\n",
+        ),
+    ];
+    for (args, said) in cases {
+        let output = env.bare().args(*args).output().unwrap();
+        assert_eq!(assert_usage_error(&output, said), *said, "{args:?}");
+    }
+}
+
 #[test]
 fn json_is_refused_where_there_is_no_json_form() {
     let env = TestEnv::new();
