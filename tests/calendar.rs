@@ -464,6 +464,50 @@ fn text_is_escaped_and_read_back_whole_and_playbook_controls_never_reach_the_fil
     }
 }
 
+/// A title's trailing blanks reached SUMMARY, where libical (Evolution,
+/// GNOME) trims them and other programs keep them: text is trimmed once,
+/// at load, so every calendar program reads what `tips show` shows.
+#[test]
+fn blanks_at_the_ends_of_a_playbook_text_never_reach_the_calendar() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        concat!(
+            "replace_builtin = true\n",
+            "[[tip]]\nnumber = 4\nslug = \"trimmed\"\n",
+            "title = \"  Follow Up Fast \\t \"\n",
+            "tagline = \"A second date needs a phone call.   \"\n",
+            "body = \"Send the notes.\"\n",
+            "prompts = [\"One?  \", \"  Two?\", \"Three?\"]\n",
+        ),
+    );
+    let team = team.to_str().unwrap();
+    let ics = calendar_of(
+        &env,
+        &["--tips-file", team, "calendar", "--from", "2027-02-07", "--days", "1"],
+    );
+    assert!(ics.contains("\r\nSUMMARY:Tip 4 · Follow Up Fast\r\n"), "{ics}");
+    let shown = json_of(&mut env.tips(&["--tips-file", team, "show", "4", "--json"]));
+    assert_eq!(shown["title"], "Follow Up Fast");
+    let mut readings = parsers_read(&env, &ics);
+    if let Some(imported) = calcurse_read(&env, &ics) {
+        readings.push(("calcurse", imported));
+    }
+    for (judge, file) in readings {
+        let event = &file["events"][0];
+        assert_eq!(event["summary"], "Tip 4 · Follow Up Fast", "{judge}");
+        let description = event["description"].as_str().unwrap();
+        assert!(
+            description.starts_with("A second date needs a phone call.\n\nSend the notes."),
+            "{judge}: {description:?}"
+        );
+        assert!(
+            description.contains("\n- One?\n- Two?\n- Three?"),
+            "{judge}: {description:?}"
+        );
+    }
+}
+
 #[test]
 fn bodies_of_multibyte_text_and_blanks_around_a_fold_are_written_whole_without_a_hang() {
     // Hearts, then blanks past the fold: the crate once used to write the
