@@ -93,7 +93,7 @@ pub enum Command {
     /// Show one tip with its coaching prompts
     Show(ShowArgs),
 
-    /// List every tip: number, title and tagline
+    /// List every tip: its number and slug (the names to type) and its title
     List(ListArgs),
 
     /// Count the days to Valentine's Day and show where the season stands

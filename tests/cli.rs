@@ -118,7 +118,7 @@ fn list_has_one_line_per_tip() {
     let list = stdout_of(&mut env.tips(&["list"]));
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(lines.len(), 10);
-    assert!(lines[6].starts_with(" 7  Respect"), "{}", lines[6]);
+    assert_eq!(lines[6], " 7  respect           Respect");
     assert!(lines.iter().all(|line| line.chars().count() <= 80));
 }
 
@@ -130,7 +130,11 @@ fn list_rows_never_end_in_blanks() {
         "[[tip]]\nnumber = 11\nslug = \"bare\"\ntitle = \"No Tagline\"\nbody = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
     );
     let list = stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list"]));
-    assert!(list.lines().any(|line| line == "11  No Tagline"), "{list}");
+    assert!(
+        list.lines()
+            .any(|line| line == "11  bare              No Tagline"),
+        "{list}"
+    );
     for line in list.lines() {
         assert_eq!(line, line.trim_end(), "{line:?} ends in blanks");
     }
@@ -143,6 +147,41 @@ fn list_json_is_an_array_of_ten_tips() {
     let tips = list.as_array().unwrap();
     assert_eq!(tips.len(), 10);
     assert_eq!(tips[6]["slug"], "respect");
+}
+
+/// `tips list` showed numbers and titles, and slugs such as `the-ex` and
+/// `ever-after` cannot be guessed from a title: each tip is listed with
+/// its number and slug, the names to type, then its title; on a narrow
+/// terminal the title goes under the names, which stay whole.
+#[test]
+fn list_shows_each_tips_slug_the_name_to_type() {
+    let env = TestEnv::new();
+    let text = stdout_of(&mut env.tips(&["list"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 10, "{text}");
+    assert_eq!(lines[7], " 8  the-ex            Never Badmouth the Ex");
+    assert_eq!(lines[9], "10  ever-after        Happily Ever After");
+    let tips = json_of(&mut env.tips(&["list", "--json"]));
+    for (line, tip) in lines.iter().zip(tips.as_array().unwrap()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[0], tip["number"].to_string(), "{line}");
+        assert_eq!(words[1], tip["slug"], "{line}");
+        assert!(line.ends_with(tip["title"].as_str().unwrap()), "{line}");
+    }
+    if !common::require("script") {
+        return;
+    }
+    let binary = common::tips_binary();
+    let narrow = env.on_terminal(
+        &format!("stty cols 20 rows 40; {} --color never list", binary.display()),
+        &[],
+    );
+    let lines: Vec<&str> = narrow.lines().collect();
+    assert!(lines.iter().all(|line| line.chars().count() <= 20), "{narrow}");
+    assert!(lines.contains(&" 9  pop-the-question"), "{narrow}");
+    assert!(lines.contains(&"    Pop the Question"), "{narrow}");
+    assert!(lines.contains(&" 5  love-language"), "{narrow}");
+    assert!(lines.contains(&"    Speak Their Love"), "{narrow}");
 }
 
 #[test]

@@ -744,7 +744,7 @@ fn search_finds_tips_by_words_with_title_hits_first() {
     let hits = json_of(&mut env.tips(&["search", "CROCO", "mojo", "--json"]));
     assert_eq!(hits.as_array().unwrap().len(), 1);
     let text = stdout_of(&mut env.tips(&["search", "croco"]));
-    assert!(text.starts_with("7  Respect"), "{text}");
+    assert!(text.starts_with("7  respect  Respect\n"), "{text}");
 }
 
 #[test]
