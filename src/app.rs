@@ -186,8 +186,23 @@ fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
 
 /// Shells people use that `tips` writes no code for.
 const OTHER_SHELLS: &[&str] = &[
-    "sh", "ash", "dash", "ksh", "mksh", "oksh", "csh", "tcsh", "nu", "xonsh", "elvish", "pwsh",
-    "powershell", "ion", "osh", "ysh", "yash",
+    "sh",
+    "ash",
+    "dash",
+    "ksh",
+    "mksh",
+    "oksh",
+    "csh",
+    "tcsh",
+    "nu",
+    "xonsh",
+    "elvish",
+    "pwsh",
+    "powershell",
+    "ion",
+    "osh",
+    "ysh",
+    "yash",
 ];
 
 const FROM_NEEDS_DAYS: &str =
@@ -379,7 +394,10 @@ mod tests {
             said("tips calendar --days 0").as_deref(),
             Some("--days takes a number of days from 1 to 366, not 0")
         );
-        assert_eq!(said("tips calendar --from 2027-04-01").as_deref(), Some(FROM_NEEDS_DAYS));
+        assert_eq!(
+            said("tips calendar --from 2027-04-01").as_deref(),
+            Some(FROM_NEEDS_DAYS)
+        );
         assert_eq!(said("tips show").as_deref(), Some(SHOW_NEEDS_A_NAME));
         assert_eq!(
             said("tips init tcsh").as_deref(),

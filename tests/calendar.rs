@@ -484,9 +484,20 @@ fn blanks_at_the_ends_of_a_playbook_text_never_reach_the_calendar() {
     let team = team.to_str().unwrap();
     let ics = calendar_of(
         &env,
-        &["--tips-file", team, "calendar", "--from", "2027-02-07", "--days", "1"],
+        &[
+            "--tips-file",
+            team,
+            "calendar",
+            "--from",
+            "2027-02-07",
+            "--days",
+            "1",
+        ],
     );
-    assert!(ics.contains("\r\nSUMMARY:Tip 4 · Follow Up Fast\r\n"), "{ics}");
+    assert!(
+        ics.contains("\r\nSUMMARY:Tip 4 · Follow Up Fast\r\n"),
+        "{ics}"
+    );
     let shown = json_of(&mut env.tips(&["--tips-file", team, "show", "4", "--json"]));
     assert_eq!(shown["title"], "Follow Up Fast");
     let mut readings = parsers_read(&env, &ics);

@@ -173,11 +173,17 @@ fn list_shows_each_tips_slug_the_name_to_type() {
     }
     let binary = common::tips_binary();
     let narrow = env.on_terminal(
-        &format!("stty cols 20 rows 40; {} --color never list", binary.display()),
+        &format!(
+            "stty cols 20 rows 40; {} --color never list",
+            binary.display()
+        ),
         &[],
     );
     let lines: Vec<&str> = narrow.lines().collect();
-    assert!(lines.iter().all(|line| line.chars().count() <= 20), "{narrow}");
+    assert!(
+        lines.iter().all(|line| line.chars().count() <= 20),
+        "{narrow}"
+    );
     assert!(lines.contains(&" 9  pop-the-question"), "{narrow}");
     assert!(lines.contains(&"    Pop the Question"), "{narrow}");
     assert!(lines.contains(&" 5  love-language"), "{narrow}");

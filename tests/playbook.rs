@@ -236,7 +236,13 @@ fn a_blank_text_is_named_at_its_own_line_and_called_blank() {
         "team.toml",
         &TEAM_TIP.replace("\"A second date needs a phone call.\"", "\"  \""),
     );
-    let tip = json_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "show", "11", "--json"]));
+    let tip = json_of(&mut env.tips(&[
+        "--tips-file",
+        team.to_str().unwrap(),
+        "show",
+        "11",
+        "--json",
+    ]));
     assert_eq!(tip.get("tagline"), None, "{tip}");
 }
 
@@ -250,13 +256,19 @@ fn blanks_at_the_ends_of_playbook_text_are_trimmed_once_for_every_output() {
         "team.toml",
         &TEAM_TIP
             .replace("\"Follow Up Fast\"", "\"  Follow Up Fast \\t\"")
-            .replace("\"Who needs the notes?\"", "\"\u{FEFF}Who needs the notes?\\n\""),
+            .replace(
+                "\"Who needs the notes?\"",
+                "\"\u{FEFF}Who needs the notes?\\n\"",
+            ),
     );
     let team = team.to_str().unwrap();
     let tip = json_of(&mut env.tips(&["--tips-file", team, "show", "11", "--json"]));
     assert_eq!(tip["title"], "Follow Up Fast");
     assert_eq!(tip["prompts"][1], "Who needs the notes?");
-    let page = env.tips(&["--tips-file", team, "show", "11"]).output().unwrap();
+    let page = env
+        .tips(&["--tips-file", team, "show", "11"])
+        .output()
+        .unwrap();
     let page = String::from_utf8(page.stdout).unwrap();
     assert!(page.starts_with("Tip 11 · Follow Up Fast\n"), "{page}");
 }

@@ -383,7 +383,11 @@ fn wrap<'d>(
     for index in 0..shown {
         let stretches = scratch.rows[index].clone();
         if margin > 0 {
-            match paragraph.lead.as_ref().filter(|_| index == 0 && !lead_alone) {
+            match paragraph
+                .lead
+                .as_ref()
+                .filter(|_| index == 0 && !lead_alone)
+            {
                 Some(lead) => {
                     lines.push(StyledText::new(spaces(paragraph.indent), Style::Plain));
                     lines.push(StyledText::new(lead.text.as_ref(), lead.style));
@@ -579,7 +583,16 @@ mod tests {
             wrapped(paragraph.clone(), 20),
             [" 5  love-language", "    Speak Their Love", "    Language"]
         );
-        assert_eq!(wrapped(paragraph, 10), [" 5  love-…", "    Speak", "    Their", "    Love", "    Language"]);
+        assert_eq!(
+            wrapped(paragraph, 10),
+            [
+                " 5  love-…",
+                "    Speak",
+                "    Their",
+                "    Love",
+                "    Language"
+            ]
+        );
         // A bullet is one column: it stays beside its text however narrow.
         let bullet = Paragraph::new(vec![Span::plain("one two three four")])
             .lead(Span::new("• ", Style::Bullet));

@@ -116,10 +116,7 @@ pub fn tip_list(tips: &[&Tip]) -> Doc {
         // The number and the slug are the names to type, so they lead, in
         // columns; the title wraps beside them, or under the slug where the
         // screen is too narrow for both (slugs are ASCII: a byte a column).
-        let names = format!(
-            "{:>number_width$}  {:<slug_width$}  ",
-            tip.number, tip.slug
-        );
+        let names = format!("{:>number_width$}  {:<slug_width$}  ", tip.number, tip.slug);
         page.push(
             Paragraph::new(vec![Span::new(tip.title.clone(), Style::Title)])
                 .lead(Span::new(names, Style::Command)),
