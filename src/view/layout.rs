@@ -341,9 +341,13 @@ fn wrap<'d>(
     // and the text hangs under its second column instead of being
     // squeezed into a sliver.
     let mut lead_alone = false;
-    if let Some(lead) = &paragraph.lead {
+    if let Some(lead) = paragraph
+        .lead
+        .as_ref()
+        .filter(|_| margin + ROOM_BESIDE_A_LEAD > width)
+    {
         let hang = paragraph.indent + first_column_width(&lead.text);
-        if margin + ROOM_BESIDE_A_LEAD > width && hang < margin {
+        if hang < margin {
             lines.push(StyledText::new(spaces(paragraph.indent), Style::Plain));
             lines.push(StyledText::new(lead.text.trim_end(), lead.style));
             if line_width(lines.open_line()) > width {
