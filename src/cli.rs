@@ -230,7 +230,7 @@ The tip shows once a day, only in interactive terminals, and never when
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct InitArgs {
     /// The shell to print the code for
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub shell: InitShell,
 
     /// Show the tip in every new shell, not only the first of the day

@@ -456,6 +456,9 @@ fn an_unknown_shell_is_named_with_the_shells_tips_knows() {
         let output = env.bare().args(*args).output().unwrap();
         assert_eq!(assert_usage_error(&output, said), *said, "{args:?}");
     }
+    // A shell's name in capitals is still that shell.
+    let code = stdout_of(&mut env.tips(&["init", "BASH"]));
+    assert_eq!(code, stdout_of(&mut env.tips(&["init", "bash"])));
 }
 
 #[test]
