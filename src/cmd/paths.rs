@@ -22,7 +22,11 @@ impl Run for PathsArgs {
         };
         let state = session.state_dir().map(place);
         let journal = session.journal_dir().map(|dir| FolderPlace {
-            open_to_others: crate::journal::open_to_others(&dir),
+            // Only a journal that is there is called private or not.
+            open_to_others: dir
+                .is_dir()
+                .then(|| crate::journal::open_to_others(&dir))
+                .flatten(),
             ..place(dir)
         });
         if session.json() {
