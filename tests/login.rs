@@ -1247,3 +1247,122 @@ fn the_quiet_call_of_the_day_opens_no_playbook() {
     let again = opens(&mut || assert_eq!(stdout_of(&mut env.tips(&args)), ""));
     assert_eq!(again, 0, "the quiet call opened the playbook");
 }
+
+// The state's temporary file was created through any link planted at its
+// name, which the process id predicts: a login overwrote the link's target.
+#[test]
+fn a_link_planted_where_the_state_is_written_is_never_followed() {
+    let env = TestEnv::new();
+    let target = env.write("precious", "keep me\n");
+    let state = env.state_dir();
+    std::fs::create_dir_all(&state).unwrap();
+    // A day recorded before, so that both the claim and a give-back write.
+    std::fs::write(state.join("motd-last-shown"), "2026-11-20\n").unwrap();
+    // Process ids are handed out in order: a link at the name of every id
+    // the next few hundred processes may get.
+    let next = std::process::Command::new("true").spawn().unwrap().id();
+    for pid in next..next + 400 {
+        std::os::unix::fs::symlink(&target, state.join(format!(".motd-last-shown.{pid}.tmp")))
+            .unwrap();
+    }
+    let shown = once_per_day(&env, &[]);
+    assert!(shows_a_tip(&String::from_utf8_lossy(&shown.stdout)));
+    // A day given back rewrites the state as well.
+    env.writing_to_closed_pipe(&["motd", "--once-per-day", "--date", "2026-11-27"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+    assert_eq!(
+        std::fs::read_to_string(state.join("motd-last-shown")).unwrap(),
+        format!("{PLAIN_DAY}\n")
+    );
+}
+
+// Every file `tips motd` creates is created only where nothing is (O_EXCL),
+// so that no link planted anywhere it writes can be followed.
+#[test]
+fn every_file_the_login_creates_is_created_new() {
+    if !require("strace") {
+        return;
+    }
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.state_dir()).unwrap();
+    std::fs::write(env.state_dir().join("motd-last-shown"), "2026-11-20\n").unwrap();
+    let log = env.home().join("strace.log");
+    let strace = common::installed("strace").unwrap();
+    let mut command = Command::new(strace);
+    command
+        .args(["-f", "-e", "trace=open,openat,creat", "-o"])
+        .arg(&log)
+        .arg(tips_binary())
+        .args([
+            "--color",
+            "never",
+            "motd",
+            "--once-per-day",
+            "--date",
+            PLAIN_DAY,
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"));
+    let output = within_20_seconds(command);
+    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+    let calls = std::fs::read_to_string(&log).unwrap();
+    let creating: Vec<&str> = calls
+        .lines()
+        .filter(|call| call.contains("O_CREAT") || call.contains("creat("))
+        .collect();
+    assert!(creating.len() >= 2, "the claim and the state: {calls}");
+    for call in creating {
+        assert!(call.contains("O_EXCL"), "{call}");
+    }
+}
+
+// A state folder that others can write to was used as it was, and said
+// nothing.
+#[test]
+fn a_state_folder_others_can_write_to_is_named_and_the_tip_still_shown() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let state = env.state_dir();
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o777)).unwrap();
+    for _ in 0..2 {
+        let output = once_per_day(&env, &[]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+        one_line_saying(&output, "other users can write to it (mode 777)");
+        one_line_saying(&output, &state.display().to_string());
+        assert_eq!(
+            std::fs::read_dir(&state).unwrap().count(),
+            0,
+            "nothing written"
+        );
+    }
+    // Under umask 000, the folder tips makes is still private to the user,
+    // so the second login of the day is quiet.
+    std::fs::remove_dir(&state).unwrap();
+    for expected_tip in [true, false] {
+        let mut shell = Command::new("/bin/sh");
+        shell
+            .args([
+                "-c",
+                "umask 000 && exec \"$TIPS\" --color never motd --once-per-day --date 2026-11-26",
+            ])
+            .env_clear()
+            .env("HOME", env.home())
+            .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+            .env("TIPS", tips_binary());
+        let output = within_20_seconds(shell);
+        assert_eq!(
+            shows_a_tip(&String::from_utf8_lossy(&output.stdout)),
+            expected_tip
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let mode = std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
