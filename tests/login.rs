@@ -1366,3 +1366,38 @@ fn a_state_folder_others_can_write_to_is_named_and_the_tip_still_shown() {
     let mode = std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
 }
+
+/// The rows `text` takes on a terminal `width` columns wide: a line wider
+/// than the terminal goes on in the next row.
+fn terminal_rows(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    text.lines()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum()
+}
+
+// On a terminal 1 column wide the motd took 68 rows, and 13 at 10 columns:
+// the width was never taken below 16, and an indent was kept however
+// narrow the screen.
+#[test]
+fn motd_takes_at_most_8_rows_at_any_width() {
+    let env = TestEnv::new();
+    // A Valentine's Day greeting, a tagline, and (on the plain day, the
+    // same tip ten days on) a line from the journal: the fullest pages.
+    env.tips(&["reflect", "--date", "2026-11-16", "-m", "They asked about my family and we talked for an hour."])
+        .assert()
+        .success();
+    let days = [PLAIN_DAY, "2027-02-10", "2027-02-14", "2027-02-13"];
+    let widths = (1..=20).chain([24, 32, 40, 60, 80, 100, 120, 200]);
+    for width in widths {
+        for date in days {
+            let text = stdout_of(
+                env.tips(&["motd", "--date", date])
+                    .env("COLUMNS", width.to_string()),
+            );
+            let rows = terminal_rows(&text, width);
+            assert!(rows <= 8, "{width} columns, {date}: {rows} rows\n{text}");
+            assert!(text.lines().count() >= 3, "{width} columns, {date}: {text}");
+        }
+    }
+}

@@ -96,6 +96,9 @@ impl<'d> Lines<'d> {
 
 const ELLIPSIS: &str = "…";
 
+/// The fewest columns of text worth indenting for.
+const MIN_ROOM: usize = 8;
+
 pub fn layout(doc: &Doc, width: usize) -> Lines<'_> {
     // Sized for a whole tip page, so that neither grows while it is laid
     // out: growing a vector is a reallocation and a copy.
@@ -335,9 +338,16 @@ fn wrap<'d>(
         .lead
         .as_ref()
         .map_or(0, |lead| columns(&lead.text));
-    let margin = paragraph.indent + lead_width;
-    // Always leave room for a few characters, however narrow the screen.
-    let room = width.saturating_sub(margin).max(8);
+    // On a screen too narrow for the indent and a few characters beside it,
+    // the indent and lead go: every line must fit the screen, or the
+    // terminal breaks it into more rows than the page allows.
+    let indented = paragraph.indent + lead_width;
+    let margin = if width >= indented + MIN_ROOM {
+        indented
+    } else {
+        0
+    };
+    let room = width.saturating_sub(margin).max(1);
 
     scratch.start(paragraph);
     scratch.find_words();
