@@ -480,3 +480,60 @@ fn a_clock_before_1970_or_past_9999_never_panics_and_gives_a_real_day() {
         );
     }
 }
+
+/// What `tips ARGS` writes into a pipe whose writing end is non-blocking
+/// (as node hands its children), read a little at a time, so that the
+/// pipe is full most of the time. Gives stdout, and the exit code and
+/// stderr.
+fn through_a_non_blocking_pipe(env: &TestEnv, args: &[&str]) -> (Vec<u8>, std::process::Output) {
+    use std::io::Read;
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    rustix::io::ioctl_fionbio(&writer, true).unwrap();
+    let mut command = env.process(args);
+    command.stdout(writer).stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    drop(command);
+    let mut received = Vec::new();
+    let mut chunk = [0; 4096];
+    loop {
+        let count = reader.read(&mut chunk).unwrap();
+        if count == 0 {
+            break;
+        }
+        received.extend_from_slice(&chunk[..count]);
+        // A slow reader: the pipe fills up while it rests.
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    (received, child.wait_with_output().unwrap())
+}
+
+// Into a non-blocking pipe, `tips calendar --days 366` stopped after some
+// 58 KB: "Resource temporarily unavailable", exit 1.
+#[test]
+fn a_non_blocking_stdout_with_a_slow_reader_gets_every_byte() {
+    let env = TestEnv::new();
+    let without_stamps = |bytes: &[u8]| -> String {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|line| !line.starts_with("DTSTAMP:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for args in [
+        &["calendar", "--from", "2027-01-01", "--days", "366"][..],
+        &["calendar", "--json", "--from", "2027-01-01", "--days", "366"],
+        &["export"],
+    ] {
+        let expected = stdout_of(&mut env.tips(args));
+        assert!(expected.len() > 65536 || args[0] == "export", "{args:?} fills a pipe");
+        let (received, output) = through_a_non_blocking_pipe(&env, args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(received.len(), expected.len(), "{args:?}");
+        assert_eq!(without_stamps(&received), without_stamps(expected.as_bytes()), "{args:?}");
+    }
+}
