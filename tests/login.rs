@@ -1384,9 +1384,15 @@ fn motd_takes_at_most_8_rows_at_any_width() {
     let env = TestEnv::new();
     // A Valentine's Day greeting, a tagline, and (on the plain day, the
     // same tip ten days on) a line from the journal: the fullest pages.
-    env.tips(&["reflect", "--date", "2026-11-16", "-m", "They asked about my family and we talked for an hour."])
-        .assert()
-        .success();
+    env.tips(&[
+        "reflect",
+        "--date",
+        "2026-11-16",
+        "-m",
+        "They asked about my family and we talked for an hour.",
+    ])
+    .assert()
+    .success();
     let days = [PLAIN_DAY, "2027-02-10", "2027-02-14", "2027-02-13"];
     let widths = (1..=20).chain([24, 32, 40, 60, 80, 100, 120, 200]);
     for width in widths {
@@ -1400,4 +1406,123 @@ fn motd_takes_at_most_8_rows_at_any_width() {
             assert!(text.lines().count() >= 3, "{width} columns, {date}: {text}");
         }
     }
+}
+
+/// The shell on a terminal at a fixed clock (noon UTC of [`PLAIN_DAY`]),
+/// with `vars`. `None` when the shell or faketime is missing.
+fn login_at_plain_day_noon(shell: &Shell, env: &TestEnv, vars: &[(&str, &str)]) -> Option<String> {
+    let programs = shell.programs()?;
+    Programs::new(&["faketime"])?;
+    let programs = programs.with_tips();
+    std::os::unix::fs::symlink(which("faketime").unwrap(), programs.path().join("faketime"))
+        .unwrap();
+    let line = format!(
+        "faketime -f \"@{PLAIN_DAY} 12:00:00\" {}",
+        shell.with_readme_line()
+    );
+    Some(on_pty(env, &programs, &line, vars))
+}
+
+// bash's `read` dropped blanks and NULs, so bash stayed quiet on states
+// that tips does not take as today's; zsh looked at the first line only;
+// with HOME empty, bash read /.local/state.
+#[test]
+fn the_snippets_decide_as_tips_does_on_any_state() {
+    let day = PLAIN_DAY;
+    let states: Vec<(&str, Option<Vec<u8>>, &[(&str, &str)])> = vec![
+        ("the form tips writes", Some(format!("{day}\n").into()), &[]),
+        ("two blanks first", Some(format!("  {day}\n").into()), &[]),
+        ("a tab first", Some(format!("\t{day}\n").into()), &[]),
+        (
+            "a NUL after the day",
+            Some(format!("{day}\0\n").into()),
+            &[],
+        ),
+        ("a NUL at the end", Some(format!("{day}\n\0").into()), &[]),
+        ("two lines", Some(format!("{day}\n{day}\n").into()), &[]),
+        ("no newline", Some(day.into()), &[]),
+        ("a blank at the end", Some(format!("{day} \n").into()), &[]),
+        ("a carriage return", Some(format!("{day}\r\n").into()), &[]),
+        ("the next day", Some(b"2026-11-27\n".to_vec()), &[]),
+        ("the day before", Some(b"2026-11-25\n".to_vec()), &[]),
+        ("empty", Some(Vec::new()), &[]),
+        ("HOME empty", None, &[("HOME", "")]),
+        ("HOME relative", None, &[("HOME", "home")]),
+    ];
+    for shell in [&BASH, &ZSH, &FISH] {
+        for (name, state, vars) in &states {
+            // fish puts the user's home from the password database in an
+            // empty HOME, which would be outside the test's own folder.
+            if shell.name == "fish" && !vars.is_empty() {
+                continue;
+            }
+            // What tips itself decides, given the same state at the same
+            // moment: a shell must show the tip exactly when it does.
+            let env = TestEnv::new();
+            if let Some(state) = state {
+                std::fs::create_dir_all(env.state_dir()).unwrap();
+                std::fs::write(env.state_dir().join("motd-last-shown"), state).unwrap();
+            }
+            let mut by_tips = env.process(&["motd", "--once-per-day", "--date", day]);
+            for (var, value) in *vars {
+                by_tips.env(var, value);
+            }
+            let tips_shows =
+                shows_a_tip(&String::from_utf8_lossy(&within_20_seconds(by_tips).stdout));
+
+            let env = TestEnv::new();
+            if let Some(state) = state {
+                std::fs::create_dir_all(env.state_dir()).unwrap();
+                std::fs::write(env.state_dir().join("motd-last-shown"), state).unwrap();
+            }
+            let Some(text) = login_at_plain_day_noon(shell, &env, vars) else {
+                return;
+            };
+            assert_eq!(
+                shows_a_tip(&text),
+                tips_shows,
+                "{} with {name}: {text:?}",
+                shell.name
+            );
+            assert!(
+                text.trim_end().ends_with("rc=0"),
+                "{} with {name}: {text:?}",
+                shell.name
+            );
+        }
+    }
+}
+
+// A clock before 1970 made every new bash print chrono's panic instead of
+// the tip.
+#[test]
+fn a_bash_login_on_a_clock_before_1970_shows_the_tip() {
+    let Some(programs) = BASH.programs() else {
+        return;
+    };
+    if Programs::new(&["faketime"]).is_none() {
+        return;
+    }
+    let programs = programs.with_tips();
+    std::os::unix::fs::symlink(which("faketime").unwrap(), programs.path().join("faketime"))
+        .unwrap();
+    let env = TestEnv::new();
+    let line = format!(
+        "faketime -f \"@1969-12-31 23:00:00\" {}",
+        BASH.with_readme_line()
+    );
+    let first = on_pty(&env, &programs, &line, &[]);
+    assert!(shows_a_tip(&first), "{first:?}");
+    assert!(!first.contains("panicked"), "{first:?}");
+    assert!(first.trim_end().ends_with("rc=0"), "{first:?}");
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("motd-last-shown")).unwrap(),
+        "1969-12-31\n"
+    );
+    let second = on_pty(&env, &programs, &line, &[]);
+    assert_eq!(
+        second.trim(),
+        "rc=0",
+        "the second shell of that day stays quiet"
+    );
 }

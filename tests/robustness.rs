@@ -521,11 +521,21 @@ fn a_non_blocking_stdout_with_a_slow_reader_gets_every_byte() {
     };
     for args in [
         &["calendar", "--from", "2027-01-01", "--days", "366"][..],
-        &["calendar", "--json", "--from", "2027-01-01", "--days", "366"],
+        &[
+            "calendar",
+            "--json",
+            "--from",
+            "2027-01-01",
+            "--days",
+            "366",
+        ],
         &["export"],
     ] {
         let expected = stdout_of(&mut env.tips(args));
-        assert!(expected.len() > 65536 || args[0] == "export", "{args:?} fills a pipe");
+        assert!(
+            expected.len() > 65536 || args[0] == "export",
+            "{args:?} fills a pipe"
+        );
         let (received, output) = through_a_non_blocking_pipe(&env, args);
         assert!(
             output.status.success(),
@@ -534,6 +544,10 @@ fn a_non_blocking_stdout_with_a_slow_reader_gets_every_byte() {
             String::from_utf8_lossy(&output.stderr)
         );
         assert_eq!(received.len(), expected.len(), "{args:?}");
-        assert_eq!(without_stamps(&received), without_stamps(expected.as_bytes()), "{args:?}");
+        assert_eq!(
+            without_stamps(&received),
+            without_stamps(expected.as_bytes()),
+            "{args:?}"
+        );
     }
 }
