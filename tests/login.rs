@@ -1526,3 +1526,49 @@ fn a_bash_login_on_a_clock_before_1970_shows_the_tip() {
         "the second shell of that day stays quiet"
     );
 }
+
+/// Waits for `condition`, and fails the test if it has not come in 20
+/// seconds.
+fn wait_for(what: &str, condition: impl Fn() -> bool) {
+    let started = std::time::Instant::now();
+    while !condition() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{what} never came"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+// Ctrl-C, or a terminal closed (SIGHUP), while the tip was being written
+// ended `tips` with the day claimed and the tip unseen.
+#[test]
+fn a_signal_while_the_tip_is_written_gives_the_day_back() {
+    use rustix::process::{kill_process, Pid, Signal};
+    use std::io::Write;
+    use std::os::unix::process::ExitStatusExt;
+    for signal in [Signal::HUP, Signal::INT, Signal::TERM] {
+        let env = TestEnv::new();
+        // A pipe already full, which nobody reads: the tip's write waits.
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        rustix::io::ioctl_fionbio(&writer, true).unwrap();
+        while writer.write(&[b'x'; 4096]).is_ok() {}
+        rustix::io::ioctl_fionbio(&writer, false).unwrap();
+        let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+        command.stdout(writer).stderr(Stdio::null());
+        let mut child = command.spawn().unwrap();
+        drop(command);
+        // The day is claimed before the tip is written.
+        let recorded = env.state_dir().join("motd-last-shown");
+        wait_for("the claim", || recorded.exists());
+        kill_process(Pid::from_child(&child), signal).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal.as_raw()), "{signal:?}: {status:?}");
+        drop(reader);
+        let next = once_per_day(&env, &[]);
+        assert!(
+            shows_a_tip(&String::from_utf8_lossy(&next.stdout)),
+            "{signal:?}: the day was given back, so the next shell shows the tip"
+        );
+    }
+}

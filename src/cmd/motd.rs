@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Run, Session};
 use crate::cli::MotdArgs;
@@ -61,10 +62,13 @@ impl MotdArgs {
 
         // The tip is ready: only now is the day claimed, so that nothing
         // that stops `tips` before this point can cost the day its tip.
-        let mut claim = None;
+        // From the claim until the tip is written, a signal that ends
+        // `tips` gives the day back first.
+        let claim = HeldClaim::default();
         if self.once_per_day {
+            let mut slot = claim.watch_signals();
             match claim_the_day(state_dir.as_deref(), today) {
-                Ok(Some(won)) => claim = Some(won),
+                Ok(Some(won)) => *slot = Some(won),
                 Ok(None) => return not_shown(session, out, today),
                 Err(why) => problem.note(why),
             }
@@ -86,12 +90,60 @@ impl MotdArgs {
         .and_then(|()| out.flush());
         if let Err(error) = shown {
             // Not shown after all: a later shell today gets the tip.
-            if let Some(claim) = claim {
-                claim.give_back();
-            }
+            claim.give_back();
             return Err(error.into());
         }
+        claim.keep();
         Ok(())
+    }
+}
+
+/// The day's claim, while its tip is on the way to the terminal. A signal
+/// in that time (Ctrl-C, the terminal closed, a kill) would end `tips`
+/// with the day used and the tip unseen: a thread waits for those signals
+/// and gives the day back before `tips` ends as the signal says. The claim
+/// is in a mutex so that exactly one of the two, the thread or the run
+/// that wrote the tip, decides what becomes of it.
+#[derive(Default)]
+struct HeldClaim(Arc<Mutex<Option<Claim>>>);
+
+impl HeldClaim {
+    /// Starts watching for the signals, and gives the slot for the claim,
+    /// locked: a signal that comes while the day is being claimed waits
+    /// for the claim, and then gives it back. Where the watch cannot be
+    /// set up (no thread can start), the tip is still shown, unguarded.
+    fn watch_signals(&self) -> std::sync::MutexGuard<'_, Option<Claim>> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM]) {
+            let slot = Arc::clone(&self.0);
+            let _ = std::thread::Builder::new().spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    if let Some(claim) = slot.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                        claim.give_back();
+                    }
+                    // Ends as the signal would have (its exit status says
+                    // so to the shell); exit 128+N should that fail.
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn take(&self) -> Option<Claim> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// The tip was shown: the day stays used.
+    fn keep(self) {
+        self.take();
+    }
+
+    fn give_back(self) {
+        if let Some(claim) = self.take() {
+            claim.give_back();
+        }
     }
 }
 
