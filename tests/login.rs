@@ -1563,7 +1563,11 @@ fn a_signal_while_the_tip_is_written_gives_the_day_back() {
         wait_for("the claim", || recorded.exists());
         kill_process(Pid::from_child(&child), signal).unwrap();
         let status = child.wait().unwrap();
-        assert_eq!(status.signal(), Some(signal.as_raw()), "{signal:?}: {status:?}");
+        assert_eq!(
+            status.signal(),
+            Some(signal.as_raw()),
+            "{signal:?}: {status:?}"
+        );
         drop(reader);
         let next = once_per_day(&env, &[]);
         assert!(

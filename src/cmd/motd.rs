@@ -118,7 +118,8 @@ impl HeldClaim {
             let slot = Arc::clone(&self.0);
             let _ = std::thread::Builder::new().spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    if let Some(claim) = slot.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                    if let Some(claim) = slot.lock().unwrap_or_else(PoisonError::into_inner).take()
+                    {
                         claim.give_back();
                     }
                     // Ends as the signal would have (its exit status says
