@@ -1423,13 +1423,17 @@ fn login_at_plain_day_noon(shell: &Shell, env: &TestEnv, vars: &[(&str, &str)]) 
     Some(on_pty(env, &programs, &line, vars))
 }
 
+/// A state for the shells to judge: its name, what the state file holds
+/// (`None`: no file), and the variables that go with it.
+type StateCase<'a> = (&'a str, Option<Vec<u8>>, &'a [(&'a str, &'a str)]);
+
 // bash's `read` dropped blanks and NULs, so bash stayed quiet on states
 // that tips does not take as today's; zsh looked at the first line only;
 // with HOME empty, bash read /.local/state.
 #[test]
 fn the_snippets_decide_as_tips_does_on_any_state() {
     let day = PLAIN_DAY;
-    let states: Vec<(&str, Option<Vec<u8>>, &[(&str, &str)])> = vec![
+    let states: Vec<StateCase> = vec![
         ("the form tips writes", Some(format!("{day}\n").into()), &[]),
         ("two blanks first", Some(format!("  {day}\n").into()), &[]),
         ("a tab first", Some(format!("\t{day}\n").into()), &[]),

@@ -491,7 +491,7 @@ fn through_a_non_blocking_pipe(env: &TestEnv, args: &[&str]) -> (Vec<u8>, std::p
     rustix::io::ioctl_fionbio(&writer, true).unwrap();
     let mut command = env.process(args);
     command.stdout(writer).stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
+    let child = command.spawn().unwrap();
     drop(command);
     let mut received = Vec::new();
     let mut chunk = [0; 4096];
