@@ -2,8 +2,10 @@
 //! `tips motd --once-per-day` showed a tip.
 
 use chrono::{Days, NaiveDate};
+use std::ffi::{CStr, CString};
 use std::fs;
 use std::io::{self, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
@@ -128,32 +130,77 @@ pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
         return Err(error);
     }
     remove_old_claims(dir, &day);
+    let restore_through =
+        last.with_file_name(format!(".{LAST_SHOWN}.{:016x}.tmp", unpredictable()));
     Ok(Some(Claim {
-        dir: dir.to_path_buf(),
-        day,
+        last: c_path(&last)?,
+        claim: c_path(&claim)?,
+        restore_through: c_path(&restore_through)?,
         previous: previous.map(|recorded| format!("{}\n", dates::iso(recorded))),
     }))
 }
 
-/// The day won by one call, until its tip is shown.
+fn c_path(path: &Path) -> io::Result<CString> {
+    CString::new(path.as_os_str().as_bytes()).map_err(io::Error::other)
+}
+
+/// The day won by one call, until its tip is shown. Everything needed to
+/// give it back is prepared when it is won, so that giving it back
+/// allocates nothing and makes only system calls that are safe in a
+/// signal handler: a signal that ends `tips` gives it back too.
 #[derive(Debug)]
 pub struct Claim {
-    dir: PathBuf,
-    day: String,
+    last: CString,
+    claim: CString,
+    /// The temporary name through which the day before is put back.
+    restore_through: CString,
     previous: Option<String>,
 }
 
 impl Claim {
     /// Gives the day back when its tip could not be shown (the terminal
-    /// went away, the disk is full), so that a later shell shows it.
-    /// Best effort: a failure here only means the day stays used.
-    pub fn give_back(self) {
-        let last = self.dir.join(LAST_SHOWN);
+    /// went away, the disk is full, a signal), so that a later shell shows
+    /// it. Best effort: a failure here only means the day stays used.
+    /// Doing it twice (a signal during the first) does no harm.
+    pub fn give_back(&self) {
         let _ = match &self.previous {
-            Some(previous) => write_atomically(&last, previous.as_bytes()),
-            None => fs::remove_file(&last),
+            Some(previous) => self.restore(previous.as_bytes()),
+            None => rustix::fs::unlink(self.last.as_c_str()),
         };
-        let _ = fs::remove_file(claim_path(&self.dir, &self.day));
+        let _ = rustix::fs::unlink(self.claim.as_c_str());
+    }
+
+    /// Puts the day before back, through a new file renamed over the
+    /// state, as [`write_atomically`] does. The folder is the user's own
+    /// ([`only_yours`]), so a temporary left by a give-back that a signal
+    /// cut short is removed first.
+    fn restore(&self, contents: &[u8]) -> rustix::io::Result<()> {
+        use rustix::fs::{Mode, OFlags};
+        let temporary: &CStr = &self.restore_through;
+        let _ = rustix::fs::unlink(temporary);
+        let file = rustix::fs::open(
+            temporary,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::RUSR | Mode::WUSR,
+        )?;
+        let mut rest = contents;
+        let mut written = Ok(());
+        while !rest.is_empty() {
+            match rustix::io::write(&file, rest) {
+                Ok(count) => rest = &rest[count..],
+                Err(rustix::io::Errno::INTR) => {}
+                Err(error) => {
+                    written = Err(error);
+                    break;
+                }
+            }
+        }
+        drop(file);
+        let result = written.and_then(|()| rustix::fs::rename(temporary, self.last.as_c_str()));
+        if result.is_err() {
+            let _ = rustix::fs::unlink(temporary);
+        }
+        result
     }
 }
 
@@ -354,6 +401,8 @@ mod tests {
         let state = dir.path().join("tips");
         claim_today(&state, day("2026-11-25")).unwrap().unwrap();
         let claim = claim_today(&state, day("2026-11-26")).unwrap().unwrap();
+        claim.give_back();
+        // Again, as a signal during the first would.
         claim.give_back();
         assert_eq!(
             fs::read_to_string(state.join(LAST_SHOWN)).unwrap(),
