@@ -1,24 +1,79 @@
 //! Calendar dates: today's local date, and dates and times typed by people.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The clock, as it is. chrono's own `Utc::now` panics on a clock before
+/// 1970 (a machine whose clock battery died boots in 1969 or earlier) and
+/// on one past the last time chrono can hold; a login must not. A time
+/// before 1970 is read as the real time it is; one outside the years
+/// `--date` takes (0001 to 9999) is held at the nearer end, so that every
+/// command has a day it can answer for (a countdown from chrono's last day
+/// would have no 14 February to count to).
+pub fn now() -> DateTime<Utc> {
+    time_of(SystemTime::now())
+}
+
+fn time_of(clock: SystemTime) -> DateTime<Utc> {
+    let (seconds, nanos) = match clock.duration_since(UNIX_EPOCH) {
+        Ok(after) => (
+            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+            after.subsec_nanos(),
+        ),
+        Err(before) => {
+            // Before the epoch by a whole number of seconds and a fraction:
+            // a whole second further back, and the rest of it forward.
+            let before = before.duration();
+            let seconds = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+            match before.subsec_nanos() {
+                0 => (-seconds, 0),
+                nanos => (-seconds - 1, 1_000_000_000 - nanos),
+            }
+        }
+    };
+    let first = first_day().and_time(NaiveTime::MIN).and_utc();
+    let last = last_day()
+        .and_hms_opt(23, 59, 59)
+        .unwrap_or(NaiveDateTime::MAX)
+        .and_utc();
+    match DateTime::from_timestamp(seconds, nanos) {
+        Some(time) => time.clamp(first, last),
+        None if seconds < 0 => first,
+        None => last,
+    }
+}
 
 /// Today's date in the local time zone, by the C library's rules: the zone
 /// named by TZ, or the system zone (/etc/localtime) when TZ is unset, and
-/// UTC when TZ names nothing readable. It never fails: a clock or zone that
-/// cannot be read gives the UTC date, and the Unix epoch as a last resort.
+/// UTC when TZ names nothing readable. It never fails: a zone that cannot
+/// be read gives the UTC date, and a clock before 1970 its own date (see
+/// [`now`]).
 pub fn local_today() -> NaiveDate {
-    let now = chrono::Utc::now();
+    let now = now();
     let zone = zone_file(
         std::env::var_os("TZ").as_deref(),
         std::env::var_os("TZDIR").as_deref(),
     );
-    if !could_be_a_zone(&zone) {
-        return now.date_naive();
-    }
-    local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+    let date = if could_be_a_zone(&zone) {
+        local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+    } else {
+        now.date_naive()
+    };
+    // A zone can carry the clock's last instant into year 10000 (or its
+    // first into year 0): held within the years the state and the journal
+    // read back.
+    date.clamp(first_day(), last_day())
+}
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
 /// The file that the C library opens to learn the zone, by glibc's rules:
@@ -186,6 +241,25 @@ mod tests {
         let file = dir.path().join("zone");
         std::fs::write(&file, "").unwrap();
         assert!(could_be_a_zone(&file));
+    }
+
+    #[test]
+    fn a_clock_before_1970_or_past_any_date_is_read_without_a_panic() {
+        use std::time::Duration;
+        let at = |clock: SystemTime| time_of(clock).format("%Y-%m-%d %H:%M:%S%.f").to_string();
+        let before = |seconds, nanos| UNIX_EPOCH - Duration::new(seconds, nanos);
+        assert_eq!(at(before(3600, 0)), "1969-12-31 23:00:00");
+        assert_eq!(at(before(0, 1)), "1969-12-31 23:59:59.999999999");
+        assert_eq!(at(before(3600, 500_000_000)), "1969-12-31 22:59:59.500");
+        assert_eq!(at(UNIX_EPOCH), "1970-01-01 00:00:00");
+        // Outside the years a date is typed in, and past what chrono holds.
+        let year = Duration::from_secs(365 * 24 * 3600);
+        assert_eq!(at(UNIX_EPOCH + year * 20_000), "9999-12-31 23:59:59");
+        assert_eq!(at(UNIX_EPOCH - year * 3_000), "0001-01-01 00:00:00");
+        let far_ahead = UNIX_EPOCH + Duration::from_secs(i64::MAX as u64);
+        assert_eq!(at(far_ahead), "9999-12-31 23:59:59");
+        let far_back = UNIX_EPOCH - Duration::from_secs(i64::MAX as u64);
+        assert_eq!(at(far_back), "0001-01-01 00:00:00");
     }
 
     #[test]

@@ -291,7 +291,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("CLICOLOR", "0: no colour under --color auto, even on a terminal."),
     ("CLICOLOR_FORCE", "Set and not 0: colour under --color auto, even into a pipe or file."),
     ("TERM", "dumb: no colour under --color auto."),
-    ("COLUMNS", "The width to wrap to, instead of the terminal's (kept between 16 and 100)."),
+    ("COLUMNS", "The width to wrap to, instead of the terminal's (at most 100)."),
     ("TIPS_QUIET", "Set to anything: the login snippets of tips init show nothing."),
 ];
 
