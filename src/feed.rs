@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate};
 use std::io::{self, Write};
 
-use crate::dates;
+use crate::dates::{self, LocalZone};
 use crate::markup::{self, escape, escape_markup, FEED_FILE, INDEX_PAGE};
 use crate::schedule::{self, VALENTINES_GREETING};
 use crate::tip::{Tip, TipSet};
@@ -79,15 +79,20 @@ impl Feed {
     /// `base_url` is an absolute http(s) URL as [`parse_base_url`] gives it.
     pub fn new(tips: &TipSet, today: NaiveDate, days: u16, base_url: Option<&str>) -> Feed {
         let base_url = base_url.map(|url| url.trim_end_matches('/'));
+        let zone = LocalZone::find();
         let entries: Vec<Entry> = today
             .iter_days()
             .rev()
             .take(usize::from(days))
             .take_while(|date| *date >= first_known_day())
-            .map(|date| entry(date, schedule::tip_for(date, tips), base_url))
+            .map(|date| entry(date, schedule::tip_for(date, tips), base_url, &zone))
             .collect();
         Feed {
-            updated: dates::start_of_local_day(today),
+            // The feed changes when a day begins: its newest entry's time.
+            updated: entries.first().map_or_else(
+                || zone.start_of_day(today),
+                |newest| newest.published.clone(),
+            ),
             feed_url: base_url.map(|base| format!("{base}/{FEED_FILE}")),
             home_page_url: base_url.map(|base| format!("{base}/{INDEX_PAGE}")),
             entries,
@@ -95,7 +100,7 @@ impl Feed {
     }
 }
 
-fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
+fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>, zone: &LocalZone) -> Entry {
     let mut content_html = String::new();
     if schedule::is_valentines_day(date) {
         content_html.push_str(&format!(
@@ -110,7 +115,7 @@ fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
     Entry {
         id: entry_id(date),
         title: format!("Tip {} · {}", tip.number, visible(&tip.title)),
-        published: dates::start_of_local_day(date),
+        published: zone.start_of_day(date),
         url: base_url.map(|base| format!("{base}/{}", markup::tip_page_path(&tip.slug))),
         content_html,
     }
