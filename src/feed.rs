@@ -239,3 +239,66 @@ fn describe(c: char) -> String {
         format!("'{c}'")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_base_url_is_an_absolute_http_url_kept_without_its_final_slash() {
+        for (given, kept) in [
+            ("https://intranet.example.com/tips/", "https://intranet.example.com/tips"),
+            ("HTTP://intranet:8080", "HTTP://intranet:8080"),
+            ("https://[::1]:8443/~coach/tips", "https://[::1]:8443/~coach/tips"),
+            ("https://intranet.example.com/équipe", "https://intranet.example.com/équipe"),
+        ] {
+            assert_eq!(parse_base_url(given).as_deref(), Ok(kept), "{given}");
+        }
+        for refused in [
+            "intranet/tips",
+            "file:///srv/tips",
+            "https://",
+            "https:///tips",
+            "https://a b",
+            "https://x/?q",
+            "https://x/#top",
+            "https://me@x/",
+            "https://x/\u{7}",
+            "https://x/\"onload=",
+        ] {
+            assert!(parse_base_url(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn the_first_day_is_never_before_year_one() {
+        assert_eq!(first_day(day("2027-02-10"), 7), Some(day("2027-02-04")));
+        assert_eq!(first_day(day("0001-01-07"), 7), Some(day("0001-01-01")));
+        assert_eq!(first_day(day("0001-01-07"), 8), None);
+    }
+
+    #[test]
+    fn an_entry_id_is_a_tag_uri_of_its_day_alone() {
+        assert_eq!(
+            entry_id(day("2027-02-10")),
+            "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day"
+        );
+        let tips = TipSet::builtin();
+        let feed = Feed::new(&tips, day("2027-02-10"), 3, Some("https://x/tips/"));
+        let ids: Vec<&str> = feed.entries.iter().map(|entry| entry.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day",
+                "tag:romantic-sales.invalid,2027-02-09:tip-of-the-day",
+                "tag:romantic-sales.invalid,2027-02-08:tip-of-the-day",
+            ]
+        );
+        assert_eq!(feed.entries[0].url.as_deref(), Some("https://x/tips/tip/respect.html"));
+        assert_eq!(feed.feed_url.as_deref(), Some("https://x/tips/feed.xml"));
+    }
+}

@@ -148,6 +148,51 @@ pub fn tip_html(tip: &Tip, heading_level: u8) -> String {
 mod tests {
     use super::*;
     use crate::tip::TipSet;
+    use proptest::prelude::*;
+
+    /// What an XML or HTML parser reads from escaped text: the five
+    /// references back to their characters.
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[<>&\"';/=!\\[\\]-]{1,12}",
+            "(<script>|]]>|&amp;|&#x41;|<!--|-->|onerror=|javascript:)",
+            "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]{1,4}",
+            "[\\u{fdd0}\\u{fffe}\\u{ffff}\\u{1fffe}\\u{202e}\\u{2066}]{1,3}",
+            "[a-z ]{1,20}",
+            "[é日本💘]{1,6}",
+        ];
+        prop::collection::vec(piece, 1..10).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever a playbook holds, the escaped text holds no markup and
+        /// nothing XML 1.0 refuses, and a parser reads back the text as
+        /// `tips` shows it everywhere: visible.
+        #[test]
+        fn any_text_is_escaped_into_text_that_reads_back_as_shown(text in hostile_text()) {
+            let escaped = escape(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            prop_assert!(!escaped.chars().any(|c| c.is_control() || is_forbidden_in_xml(c)));
+            for (at, _) in escaped.match_indices('&') {
+                let rest = &escaped[at..];
+                prop_assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|r| rest.starts_with(r)),
+                    "a bare & in {:?}", escaped
+                );
+            }
+            prop_assert_eq!(unescape(&escaped), without_forbidden(&visible(&text)));
+        }
+    }
 
     #[test]
     fn markup_characters_become_references() {
