@@ -121,9 +121,8 @@ fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>, zone: &LocalZone) -
     }
 }
 
-/// The Atom document of `days` days ending on `today`, written whole.
-// `tips site` writes its feed.xml with it.
-#[allow(dead_code)]
+/// The Atom document of `days` days ending on `today`, written whole:
+/// `tips feed`, and the site's feed.xml.
 pub fn atom(
     out: &mut impl Write,
     tips: &TipSet,
@@ -135,7 +134,7 @@ pub fn atom(
 }
 
 /// A feed as Atom 1.0, an entry at a time.
-pub fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
+fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")?;
     out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")?;
     writeln!(out, "  <id>{FEED_ID}</id>")?;
@@ -251,10 +250,19 @@ mod tests {
     #[test]
     fn a_base_url_is_an_absolute_http_url_kept_without_its_final_slash() {
         for (given, kept) in [
-            ("https://intranet.example.com/tips/", "https://intranet.example.com/tips"),
+            (
+                "https://intranet.example.com/tips/",
+                "https://intranet.example.com/tips",
+            ),
             ("HTTP://intranet:8080", "HTTP://intranet:8080"),
-            ("https://[::1]:8443/~coach/tips", "https://[::1]:8443/~coach/tips"),
-            ("https://intranet.example.com/équipe", "https://intranet.example.com/équipe"),
+            (
+                "https://[::1]:8443/~coach/tips",
+                "https://[::1]:8443/~coach/tips",
+            ),
+            (
+                "https://intranet.example.com/équipe",
+                "https://intranet.example.com/équipe",
+            ),
         ] {
             assert_eq!(parse_base_url(given).as_deref(), Ok(kept), "{given}");
         }
@@ -298,7 +306,10 @@ mod tests {
                 "tag:romantic-sales.invalid,2027-02-08:tip-of-the-day",
             ]
         );
-        assert_eq!(feed.entries[0].url.as_deref(), Some("https://x/tips/tip/respect.html"));
+        assert_eq!(
+            feed.entries[0].url.as_deref(),
+            Some("https://x/tips/tip/respect.html")
+        );
         assert_eq!(feed.feed_url.as_deref(), Some("https://x/tips/feed.xml"));
     }
 }
