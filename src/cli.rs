@@ -115,7 +115,7 @@ pub enum Command {
     /// Write the season, or any run of days, as an iCalendar file
     Calendar(CalendarArgs),
 
-    /// Write the tip of each day of the last week as an Atom feed, for a team's chat channel
+    /// Write the tip of each recent day as an Atom feed, for a team's chat channel
     Feed(FeedArgs),
 
     /// Print the built-in tips as a playbook to start your own from
