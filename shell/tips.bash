@@ -30,15 +30,23 @@ __tips_motd() {
 
 # Whether `tips motd --once-per-day` already showed today's tip, by the
 # rules tips keeps: the day in $XDG_STATE_HOME/tips/motd-last-shown (else
-# ~/.local/state/tips/), the local date by TZ. Anything unusual is left to
-# tips, which knows what to do: a TZ the shell has but does not export
-# (which zone file the C library would read is then unclear), a zone file
-# that is not a regular file (a FIFO would hold the C library), a state
-# that is not a regular file (reading a FIFO would block).
+# ~/.local/state/tips/, where HOME is an absolute path), the local date by
+# TZ. Only a state in the exact form tips writes, today's date and a
+# newline, counts as shown here. Anything else is left to tips, which
+# knows what to do: another form of the state (spaces, a NUL, two lines),
+# a TZ the shell has but does not export (which zone file the C library
+# would read is then unclear), a zone file that is not a regular file (a
+# FIFO would hold the C library), a state that is not a regular file
+# (reading a FIFO would block).
 __tips_shown_today() {
-    \builtin local state=${XDG_STATE_HOME-} zone today last
-    [[ ${state} == /* ]] || state=${HOME-}/.local/state
-    [[ ${state} == /* ]] || return 1
+    \builtin local state zone today last IFS=
+    if [[ ${XDG_STATE_HOME-} == /* ]]; then
+        state=${XDG_STATE_HOME}
+    elif [[ ${HOME-} == /* ]]; then
+        state=${HOME}/.local/state
+    else
+        return 1
+    fi
     state+=/tips/motd-last-shown
     [[ -f ${state} && -r ${state} ]] || return 1
     if [[ -n ${TZ+set} ]]; then
@@ -52,8 +60,11 @@ __tips_shown_today() {
     fi
     [[ ! -e ${zone} || -f ${zone} ]] || return 1
     \builtin printf -v today '%(%Y-%m-%d)T' -1 || return 1
-    \builtin read -r -n 16 last <"${state}" || [[ -n ${last} ]] || return 1
-    [[ ${last} == "${today}" ]]
+    # Up to 12 characters, with IFS empty so that nothing is trimmed, and
+    # stopping at a NUL (which bash would drop): a state of the right form
+    # ends (status 1) after its 11.
+    \builtin read -r -d '' -n 12 last <"${state}" && return 1
+    [[ ${last} == "${today}"$'\n' ]]
 }
 
 __tips_motd __TIPS_MODE__

@@ -27,14 +27,23 @@ __tips_motd() {
 
 # Whether `tips motd --once-per-day` already showed today's tip, by the
 # rules tips keeps: the day in $XDG_STATE_HOME/tips/motd-last-shown (else
-# ~/.local/state/tips/), the local date by TZ. Anything unusual is left to
-# tips, which knows what to do: a TZ the shell has but does not export
-# (zsh's clock follows it, tips cannot see it), a zone file that is not a regular file (a FIFO would hold the C library),
-# a state that is not a regular file (reading a FIFO would block).
+# ~/.local/state/tips/, where HOME is an absolute path), the local date by
+# TZ. Only a state in the exact form tips writes, today's date and a
+# newline, counts as shown here. Anything else is left to tips, which
+# knows what to do: another form of the state (spaces, a NUL, two lines),
+# a TZ the shell has but does not export (zsh's clock follows it, tips
+# cannot see it), a zone file that is not a regular file (a FIFO would
+# hold the C library), a state that is not a regular file (reading a FIFO
+# would block).
 __tips_shown_today() {
-    \builtin local state=${XDG_STATE_HOME-} zone today last
-    [[ ${state} == /* ]] || state=${HOME-}/.local/state
-    [[ ${state} == /* ]] || return 1
+    \builtin local state zone today last
+    if [[ ${XDG_STATE_HOME-} == /* ]]; then
+        state=${XDG_STATE_HOME}
+    elif [[ ${HOME-} == /* ]]; then
+        state=${HOME}/.local/state
+    else
+        return 1
+    fi
     state+=/tips/motd-last-shown
     [[ -f ${state} && -r ${state} ]] || return 1
     if (( ${+TZ} )); then
@@ -50,8 +59,10 @@ __tips_shown_today() {
     # Only the two features needed, so the shell gains no other names.
     \builtin zmodload -F zsh/datetime b:strftime p:EPOCHSECONDS 2>/dev/null || return 1
     \builtin strftime -s today '%Y-%m-%d' "${EPOCHSECONDS}" || return 1
-    \builtin read -r -k 16 -u 0 last <"${state}"
-    [[ ${last%%$'\n'*} == "${today}" ]]
+    # Up to 12 characters, kept as they are (NULs too): a state of the
+    # right form is its 11.
+    \builtin read -r -k 12 -u 0 last <"${state}"
+    [[ ${last} == "${today}"$'\n' ]]
 }
 
 __tips_motd __TIPS_MODE__

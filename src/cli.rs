@@ -6,6 +6,7 @@ use clap::{Arg, Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 use crate::dates;
+use crate::feed;
 use crate::terminal::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -113,6 +114,9 @@ pub enum Command {
 
     /// Write the season, or any run of days, as an iCalendar file
     Calendar(CalendarArgs),
+
+    /// Write the tip of each recent day as an Atom feed, for a team's chat channel
+    Feed(FeedArgs),
 
     /// Print the built-in tips as a playbook to start your own from
     Export(ExportArgs),
@@ -295,6 +299,31 @@ pub struct CalendarArgs {
     /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")
     #[arg(long, value_name = "HH:MM", value_parser = dates::parse_time, value_hint = ValueHint::Other)]
     pub alarm: Option<NaiveTime>,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+One entry a day, newest first, each the tip of that day; an entry's id names
+its day, so a chat tool posts each day once, and a changed playbook never
+reposts the days before. With --json: JSON Feed 1.1.
+
+Examples:
+  tips feed > feed.xml
+  tips feed --base-url https://intranet.example.com/tips > feed.xml
+  tips feed --days 30 --json > feed.json")]
+#[command(mut_args(hidden(&["color"])))]
+pub struct FeedArgs {
+    /// How many days, 1 to 366, ending today (or on --date)
+    #[arg(long, value_name = "N", default_value_t = crate::feed::DEFAULT_DAYS, value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
+    pub days: u16,
+
+    /// Where the site made by 'tips site' is served: each entry links to its tip's page there
+    #[arg(long, value_name = "URL", value_parser = feed::parse_base_url, value_hint = ValueHint::Url)]
+    pub base_url: Option<String>,
     // The global options, where they are given after the command.
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -1,24 +1,79 @@
 //! Calendar dates: today's local date, and dates and times typed by people.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The clock, as it is. chrono's own `Utc::now` panics on a clock before
+/// 1970 (a machine whose clock battery died boots in 1969 or earlier) and
+/// on one past the last time chrono can hold; a login must not. A time
+/// before 1970 is read as the real time it is; one outside the years
+/// `--date` takes (0001 to 9999) is held at the nearer end, so that every
+/// command has a day it can answer for (a countdown from chrono's last day
+/// would have no 14 February to count to).
+pub fn now() -> DateTime<Utc> {
+    time_of(SystemTime::now())
+}
+
+fn time_of(clock: SystemTime) -> DateTime<Utc> {
+    let (seconds, nanos) = match clock.duration_since(UNIX_EPOCH) {
+        Ok(after) => (
+            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+            after.subsec_nanos(),
+        ),
+        Err(before) => {
+            // Before the epoch by a whole number of seconds and a fraction:
+            // a whole second further back, and the rest of it forward.
+            let before = before.duration();
+            let seconds = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+            match before.subsec_nanos() {
+                0 => (-seconds, 0),
+                nanos => (-seconds - 1, 1_000_000_000 - nanos),
+            }
+        }
+    };
+    let first = first_day().and_time(NaiveTime::MIN).and_utc();
+    let last = last_day()
+        .and_hms_opt(23, 59, 59)
+        .unwrap_or(NaiveDateTime::MAX)
+        .and_utc();
+    match DateTime::from_timestamp(seconds, nanos) {
+        Some(time) => time.clamp(first, last),
+        None if seconds < 0 => first,
+        None => last,
+    }
+}
 
 /// Today's date in the local time zone, by the C library's rules: the zone
 /// named by TZ, or the system zone (/etc/localtime) when TZ is unset, and
-/// UTC when TZ names nothing readable. It never fails: a clock or zone that
-/// cannot be read gives the UTC date, and the Unix epoch as a last resort.
+/// UTC when TZ names nothing readable. It never fails: a zone that cannot
+/// be read gives the UTC date, and a clock before 1970 its own date (see
+/// [`now`]).
 pub fn local_today() -> NaiveDate {
-    let now = chrono::Utc::now();
+    let now = now();
     let zone = zone_file(
         std::env::var_os("TZ").as_deref(),
         std::env::var_os("TZDIR").as_deref(),
     );
-    if !could_be_a_zone(&zone) {
-        return now.date_naive();
-    }
-    local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+    let date = if could_be_a_zone(&zone) {
+        local_date_of(now.timestamp()).unwrap_or_else(|| now.date_naive())
+    } else {
+        now.date_naive()
+    };
+    // A zone can carry the clock's last instant into year 10000 (or its
+    // first into year 0): held within the years the state and the journal
+    // read back.
+    date.clamp(first_day(), last_day())
+}
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
 /// The file that the C library opens to learn the zone, by glibc's rules:
@@ -74,6 +129,110 @@ fn local_date_of(seconds: i64) -> Option<NaiveDate> {
     let month = u32::try_from(tm.tm_mon + 1).ok()?;
     let day = u32::try_from(tm.tm_mday).ok()?;
     NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)
+}
+
+/// The local zone, as the C library finds it (see [`local_today`]), for
+/// the first moment of many days: it is looked for once.
+pub struct LocalZone {
+    /// Whether the zone file could be one; where it cannot, the zone is UTC.
+    readable: bool,
+}
+
+impl LocalZone {
+    pub fn find() -> LocalZone {
+        let zone = zone_file(
+            std::env::var_os("TZ").as_deref(),
+            std::env::var_os("TZDIR").as_deref(),
+        );
+        LocalZone {
+            readable: could_be_a_zone(&zone),
+        }
+    }
+
+    /// The first moment of `date` in this zone, in RFC 3339:
+    /// `2027-02-10T00:00:00+01:00`. A feed dates each day's tip so: its
+    /// day begins where the feed is made, so that a reader in the same
+    /// zone sees it on its own date, and it is never in the future once
+    /// that day has begun. Where midnight does not exist (a clock put
+    /// forward at midnight), it is the first time that does. An offset
+    /// with seconds (local mean time, before time zones) is cut to whole
+    /// minutes, as RFC 3339 writes none.
+    pub fn start_of_day(&self, date: NaiveDate) -> String {
+        let local = self.readable.then(|| local_midnight(date)).flatten();
+        let (date, hour, minute, offset_minutes) = local.unwrap_or((date, 0, 0, 0));
+        // Written digit by digit: a year's feed writes hundreds of these,
+        // and the formatting machinery would cost more than the rest.
+        let mut text = String::with_capacity(25);
+        let year = u32::try_from(date.year()).unwrap_or(0);
+        if year > 9999 {
+            text.push_str(&year.to_string());
+        } else {
+            push_digits(&mut text, year, 4);
+        }
+        for (separator, value) in [
+            ('-', date.month()),
+            ('-', date.day()),
+            ('T', hour),
+            (':', minute),
+        ] {
+            text.push(separator);
+            push_digits(&mut text, value, 2);
+        }
+        text.push_str(":00");
+        let offset = u32::try_from(offset_minutes.unsigned_abs()).unwrap_or(0);
+        if offset == 0 {
+            text.push('Z');
+        } else {
+            text.push(if offset_minutes < 0 { '-' } else { '+' });
+            push_digits(&mut text, offset / 60, 2);
+            text.push(':');
+            push_digits(&mut text, offset % 60, 2);
+        }
+        text
+    }
+}
+
+/// The zone's offset in minutes. `c_long` is 64 bits here and 32 on
+/// 32-bit targets, where the conversion is not the same type.
+#[allow(clippy::useless_conversion)]
+fn gmtoff_minutes(seconds: libc::c_long) -> i64 {
+    i64::from(seconds) / 60
+}
+
+/// `value` in `width` decimal digits, with leading zeros.
+fn push_digits(text: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        text.push(char::from(b'0' + u8::try_from(digit).expect("one digit")));
+    }
+}
+
+/// The local date, hour and minute that `mktime` makes of midnight on
+/// `date`, with the zone's offset then in minutes.
+fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
+    // SAFETY: `tm` is plain data; mktime reads it and writes the
+    // normalised time and the zone's offset back into it, and nothing else.
+    let tm = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        tm.tm_year = date.year() - 1900;
+        tm.tm_mon = i32::try_from(date.month0()).ok()?;
+        tm.tm_mday = i32::try_from(date.day()).ok()?;
+        // Whether summer time is in force is for mktime to find out.
+        tm.tm_isdst = -1;
+        if libc::mktime(&mut tm) == -1 {
+            return None;
+        }
+        tm
+    };
+    let month = u32::try_from(tm.tm_mon + 1).ok()?;
+    let day = u32::try_from(tm.tm_mday).ok()?;
+    let local = NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)?;
+    Some((
+        local,
+        u32::try_from(tm.tm_hour).ok()?,
+        u32::try_from(tm.tm_min).ok()?,
+        gmtoff_minutes(tm.tm_gmtoff),
+    ))
 }
 
 /// The oldest and newest years that `--date` accepts: four digits, as in
@@ -186,6 +345,25 @@ mod tests {
         let file = dir.path().join("zone");
         std::fs::write(&file, "").unwrap();
         assert!(could_be_a_zone(&file));
+    }
+
+    #[test]
+    fn a_clock_before_1970_or_past_any_date_is_read_without_a_panic() {
+        use std::time::Duration;
+        let at = |clock: SystemTime| time_of(clock).format("%Y-%m-%d %H:%M:%S%.f").to_string();
+        let before = |seconds, nanos| UNIX_EPOCH - Duration::new(seconds, nanos);
+        assert_eq!(at(before(3600, 0)), "1969-12-31 23:00:00");
+        assert_eq!(at(before(0, 1)), "1969-12-31 23:59:59.999999999");
+        assert_eq!(at(before(3600, 500_000_000)), "1969-12-31 22:59:59.500");
+        assert_eq!(at(UNIX_EPOCH), "1970-01-01 00:00:00");
+        // Outside the years a date is typed in, and past what chrono holds.
+        let year = Duration::from_secs(365 * 24 * 3600);
+        assert_eq!(at(UNIX_EPOCH + year * 20_000), "9999-12-31 23:59:59");
+        assert_eq!(at(UNIX_EPOCH - year * 3_000), "0001-01-01 00:00:00");
+        let far_ahead = UNIX_EPOCH + Duration::from_secs(i64::MAX as u64);
+        assert_eq!(at(far_ahead), "9999-12-31 23:59:59");
+        let far_back = UNIX_EPOCH - Duration::from_secs(i64::MAX as u64);
+        assert_eq!(at(far_back), "0001-01-01 00:00:00");
     }
 
     #[test]

@@ -75,17 +75,47 @@ enum Stdout {
 impl Write for Stdout {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         match self {
-            Stdout::Open(stdout) => stdout.write(bytes),
+            Stdout::Open(stdout) => loop {
+                match stdout.write(bytes) {
+                    Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                        wait_until_writable(stdout)?;
+                    }
+                    written => return written,
+                }
+            },
             Stdout::Closed => Err(io::Error::from_raw_os_error(libc::EBADF)),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Stdout::Open(stdout) => stdout.flush(),
+            Stdout::Open(stdout) => loop {
+                match stdout.flush() {
+                    Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                        wait_until_writable(stdout)?;
+                    }
+                    flushed => return flushed,
+                }
+            },
             // Nothing was written, so nothing is lost.
             Stdout::Closed => Ok(()),
         }
+    }
+}
+
+/// A stdout can be non-blocking: node and other programs hand their
+/// children such pipes, and a write that finds the pipe full then fails
+/// with EAGAIN instead of waiting for the reader. `tips` waits, as it
+/// would on an ordinary pipe, until the reader has made room (or has gone,
+/// which the next write reports). Nothing was taken by the failed write
+/// (Rust's line buffer keeps what it could not pass on), so the same bytes
+/// are written again.
+fn wait_until_writable(stdout: &StdoutLock<'static>) -> io::Result<()> {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let mut ready = [PollFd::new(stdout, PollFlags::OUT)];
+    match poll(&mut ready, None) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => Ok(()),
+        Err(error) => Err(error.into()),
     }
 }
 

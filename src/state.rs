@@ -2,8 +2,11 @@
 //! `tips motd --once-per-day` showed a tip.
 
 use chrono::{Days, NaiveDate};
+use std::ffi::{CStr, CString};
 use std::fs;
 use std::io::{self, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::dates;
@@ -85,7 +88,8 @@ fn not_usable(path: &Path, why: &str) -> io::Error {
 /// The winner gets a [`Claim`], to give back if the tip cannot be shown
 /// after all. A state that cannot be read is replaced; a claim that is not
 /// a regular file is an error, so that the tip is shown rather than hidden
-/// by something `tips` did not make.
+/// by something `tips` did not make. Nothing is written in a folder that
+/// another user can write to ([`only_yours`]).
 pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
     let day = dates::iso(today);
     let last = dir.join(LAST_SHOWN);
@@ -93,7 +97,13 @@ pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
     if previous.is_some_and(|recorded| counts_as_shown(recorded, today)) {
         return Ok(None);
     }
-    fs::create_dir_all(dir)?;
+    // Private from the start, whatever the umask: a folder made open to
+    // others would be refused by the next login.
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    only_yours(dir)?;
     let claim = claim_path(dir, &day);
     match fs::OpenOptions::new()
         .write(true)
@@ -120,32 +130,77 @@ pub fn claim_today(dir: &Path, today: NaiveDate) -> io::Result<Option<Claim>> {
         return Err(error);
     }
     remove_old_claims(dir, &day);
+    let restore_through =
+        last.with_file_name(format!(".{LAST_SHOWN}.{:016x}.tmp", unpredictable()));
     Ok(Some(Claim {
-        dir: dir.to_path_buf(),
-        day,
+        last: c_path(&last)?,
+        claim: c_path(&claim)?,
+        restore_through: c_path(&restore_through)?,
         previous: previous.map(|recorded| format!("{}\n", dates::iso(recorded))),
     }))
 }
 
-/// The day won by one call, until its tip is shown.
+fn c_path(path: &Path) -> io::Result<CString> {
+    CString::new(path.as_os_str().as_bytes()).map_err(io::Error::other)
+}
+
+/// The day won by one call, until its tip is shown. Everything needed to
+/// give it back is prepared when it is won, so that giving it back
+/// allocates nothing and makes only system calls that are safe in a
+/// signal handler: a signal that ends `tips` gives it back too.
 #[derive(Debug)]
 pub struct Claim {
-    dir: PathBuf,
-    day: String,
+    last: CString,
+    claim: CString,
+    /// The temporary name through which the day before is put back.
+    restore_through: CString,
     previous: Option<String>,
 }
 
 impl Claim {
     /// Gives the day back when its tip could not be shown (the terminal
-    /// went away, the disk is full), so that a later shell shows it.
-    /// Best effort: a failure here only means the day stays used.
-    pub fn give_back(self) {
-        let last = self.dir.join(LAST_SHOWN);
+    /// went away, the disk is full, a signal), so that a later shell shows
+    /// it. Best effort: a failure here only means the day stays used.
+    /// Doing it twice (a signal during the first) does no harm.
+    pub fn give_back(&self) {
         let _ = match &self.previous {
-            Some(previous) => write_atomically(&last, previous.as_bytes()),
-            None => fs::remove_file(&last),
+            Some(previous) => self.restore(previous.as_bytes()),
+            None => rustix::fs::unlink(self.last.as_c_str()),
         };
-        let _ = fs::remove_file(claim_path(&self.dir, &self.day));
+        let _ = rustix::fs::unlink(self.claim.as_c_str());
+    }
+
+    /// Puts the day before back, through a new file renamed over the
+    /// state, as [`write_atomically`] does. The folder is the user's own
+    /// ([`only_yours`]), so a temporary left by a give-back that a signal
+    /// cut short is removed first.
+    fn restore(&self, contents: &[u8]) -> rustix::io::Result<()> {
+        use rustix::fs::{Mode, OFlags};
+        let temporary: &CStr = &self.restore_through;
+        let _ = rustix::fs::unlink(temporary);
+        let file = rustix::fs::open(
+            temporary,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::RUSR | Mode::WUSR,
+        )?;
+        let mut rest = contents;
+        let mut written = Ok(());
+        while !rest.is_empty() {
+            match rustix::io::write(&file, rest) {
+                Ok(count) => rest = &rest[count..],
+                Err(rustix::io::Errno::INTR) => {}
+                Err(error) => {
+                    written = Err(error);
+                    break;
+                }
+            }
+        }
+        drop(file);
+        let result = written.and_then(|()| rustix::fs::rename(temporary, self.last.as_c_str()));
+        if result.is_err() {
+            let _ = rustix::fs::unlink(temporary);
+        }
+        result
     }
 }
 
@@ -153,21 +208,72 @@ fn claim_path(dir: &Path, day: &str) -> PathBuf {
     dir.join(format!("{CLAIM_PREFIX}{day}"))
 }
 
+/// A folder that another user can write to (group or others may write, or
+/// it is not the user's own) lets them plant a file or a link where `tips`
+/// is about to write, or replace what it wrote: nothing is written there.
+/// The error names the folder's problem; the tip is still shown.
+fn only_yours(dir: &Path) -> io::Result<()> {
+    let metadata = fs::metadata(dir)?;
+    let mode = metadata.mode() & 0o7777;
+    if metadata.uid() != rustix::process::geteuid().as_raw() {
+        return Err(io::Error::other(
+            "it belongs to another user, so tips writes nothing there",
+        ));
+    }
+    if mode & 0o022 != 0 {
+        return Err(io::Error::other(format!(
+            "other users can write to it (mode {mode:o}), so tips writes nothing there"
+        )));
+    }
+    Ok(())
+}
+
+/// Writes through a new temporary file renamed over `path`. The temporary
+/// name is unpredictable and the file is created only if nothing is there
+/// (`O_EXCL`, which never follows a link), so that nothing planted at that
+/// name is ever written through.
 fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let temporary = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .and_then(|name| name.to_str())
-            .unwrap_or("state"),
-        std::process::id()
-    ));
-    let result = fs::File::create(&temporary)
-        .and_then(|mut file| file.write_all(contents))
+    let (temporary, mut file) = new_temporary(path)?;
+    let result = file
+        .write_all(contents)
         .and_then(|()| fs::rename(&temporary, path));
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     result
+}
+
+fn new_temporary(path: &Path) -> io::Result<(PathBuf, fs::File)> {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("state");
+    // A name taken (by chance, or by something planted) is passed over.
+    for _ in 0..8 {
+        let temporary = path.with_file_name(format!(".{name}.{:016x}.tmp", unpredictable()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temporary)
+        {
+            Ok(file) => return Ok((temporary, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::other(format!(
+        "no free name for a temporary file beside {}",
+        path.display()
+    )))
+}
+
+/// A number nobody can guess: std's hasher keys come from the operating
+/// system's random source (and differ at each call in a process), which
+/// is all a temporary name needs, without a random number crate.
+fn unpredictable() -> u64 {
+    use std::hash::BuildHasher;
+    std::collections::hash_map::RandomState::new().hash_one(std::process::id())
 }
 
 /// Claims of other days are no longer needed; failing to remove one only
@@ -248,6 +354,40 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_others_can_write_to_is_refused_and_nothing_is_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        for mode in [0o777, 0o770, 0o1777, 0o702] {
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(mode)).unwrap();
+            let error = claim_today(dir.path(), day("2026-11-26")).unwrap_err();
+            assert!(
+                error.to_string().contains("other users can write"),
+                "{error}"
+            );
+            assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "{mode:o}");
+        }
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(claim_today(dir.path(), day("2026-11-26"))
+            .unwrap()
+            .is_some());
+    }
+
+    #[test]
+    fn temporary_names_differ_and_a_taken_one_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(LAST_SHOWN);
+        let (first, _) = new_temporary(&path).unwrap();
+        let (second, _) = new_temporary(&path).unwrap();
+        assert_ne!(first, second);
+        assert!(first
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with(".motd-last-shown."));
+    }
+
+    #[test]
     fn an_unwritable_place_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("not-a-dir");
@@ -261,6 +401,8 @@ mod tests {
         let state = dir.path().join("tips");
         claim_today(&state, day("2026-11-25")).unwrap().unwrap();
         let claim = claim_today(&state, day("2026-11-26")).unwrap().unwrap();
+        claim.give_back();
+        // Again, as a signal during the first would.
         claim.give_back();
         assert_eq!(
             fs::read_to_string(state.join(LAST_SHOWN)).unwrap(),

@@ -23,8 +23,6 @@ pub enum ColorChoice {
 const MAX_WIDTH: usize = 100;
 /// Used when stdout is not a terminal (a pipe, a file).
 const DEFAULT_WIDTH: usize = 80;
-/// Narrower than this, words would be broken into pieces.
-const MIN_WIDTH: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Terminal {
@@ -72,7 +70,8 @@ impl Terminal {
     /// - otherwise colour exactly when stdout is a terminal.
     ///
     /// The width is COLUMNS where it is a positive number, else the
-    /// terminal's, else 80, kept between 16 and 100 columns.
+    /// terminal's, else 80, and at most 100 columns. However narrow, it is
+    /// kept: a line wider than the terminal would take two rows or more.
     pub fn decide(
         choice: ColorChoice,
         var: impl Fn(&str) -> Option<String>,
@@ -96,7 +95,7 @@ impl Terminal {
             .unwrap_or(DEFAULT_WIDTH);
         Terminal {
             color,
-            width: columns.clamp(MIN_WIDTH, MAX_WIDTH),
+            width: columns.min(MAX_WIDTH),
         }
     }
 }
@@ -191,7 +190,8 @@ mod tests {
         let width = |vars: &[(&str, &str)], stdout| decide(ColorChoice::Never, vars, stdout).width;
         assert_eq!(width(&[("COLUMNS", "20")], TERMINAL), 20);
         assert_eq!(width(&[("COLUMNS", "300")], PIPE), MAX_WIDTH);
-        assert_eq!(width(&[("COLUMNS", "3")], PIPE), MIN_WIDTH);
+        assert_eq!(width(&[("COLUMNS", "3")], PIPE), 3);
+        assert_eq!(width(&[("COLUMNS", "1")], PIPE), 1);
         assert_eq!(width(&[("COLUMNS", "wide")], PIPE), DEFAULT_WIDTH);
         assert_eq!(width(&[("COLUMNS", "0")], PIPE), DEFAULT_WIDTH);
         assert_eq!(width(&[], TERMINAL), MAX_WIDTH);

@@ -1247,3 +1247,336 @@ fn the_quiet_call_of_the_day_opens_no_playbook() {
     let again = opens(&mut || assert_eq!(stdout_of(&mut env.tips(&args)), ""));
     assert_eq!(again, 0, "the quiet call opened the playbook");
 }
+
+// The state's temporary file was created through any link planted at its
+// name, which the process id predicts: a login overwrote the link's target.
+#[test]
+fn a_link_planted_where_the_state_is_written_is_never_followed() {
+    let env = TestEnv::new();
+    let target = env.write("precious", "keep me\n");
+    let state = env.state_dir();
+    std::fs::create_dir_all(&state).unwrap();
+    // A day recorded before, so that both the claim and a give-back write.
+    std::fs::write(state.join("motd-last-shown"), "2026-11-20\n").unwrap();
+    // Process ids are handed out in order: a link at the name of every id
+    // the next few hundred processes may get.
+    let next = std::process::Command::new("true").spawn().unwrap().id();
+    for pid in next..next + 400 {
+        std::os::unix::fs::symlink(&target, state.join(format!(".motd-last-shown.{pid}.tmp")))
+            .unwrap();
+    }
+    let shown = once_per_day(&env, &[]);
+    assert!(shows_a_tip(&String::from_utf8_lossy(&shown.stdout)));
+    // A day given back rewrites the state as well.
+    env.writing_to_closed_pipe(&["motd", "--once-per-day", "--date", "2026-11-27"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+    assert_eq!(
+        std::fs::read_to_string(state.join("motd-last-shown")).unwrap(),
+        format!("{PLAIN_DAY}\n")
+    );
+}
+
+// Every file `tips motd` creates is created only where nothing is (O_EXCL),
+// so that no link planted anywhere it writes can be followed.
+#[test]
+fn every_file_the_login_creates_is_created_new() {
+    if !require("strace") {
+        return;
+    }
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.state_dir()).unwrap();
+    std::fs::write(env.state_dir().join("motd-last-shown"), "2026-11-20\n").unwrap();
+    let log = env.home().join("strace.log");
+    let strace = common::installed("strace").unwrap();
+    let mut command = Command::new(strace);
+    command
+        .args(["-f", "-e", "trace=open,openat,creat", "-o"])
+        .arg(&log)
+        .arg(tips_binary())
+        .args([
+            "--color",
+            "never",
+            "motd",
+            "--once-per-day",
+            "--date",
+            PLAIN_DAY,
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"));
+    let output = within_20_seconds(command);
+    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+    let calls = std::fs::read_to_string(&log).unwrap();
+    let creating: Vec<&str> = calls
+        .lines()
+        .filter(|call| call.contains("O_CREAT") || call.contains("creat("))
+        .collect();
+    assert!(creating.len() >= 2, "the claim and the state: {calls}");
+    for call in creating {
+        assert!(call.contains("O_EXCL"), "{call}");
+    }
+}
+
+// A state folder that others can write to was used as it was, and said
+// nothing.
+#[test]
+fn a_state_folder_others_can_write_to_is_named_and_the_tip_still_shown() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let state = env.state_dir();
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o777)).unwrap();
+    for _ in 0..2 {
+        let output = once_per_day(&env, &[]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+        one_line_saying(&output, "other users can write to it (mode 777)");
+        one_line_saying(&output, &state.display().to_string());
+        assert_eq!(
+            std::fs::read_dir(&state).unwrap().count(),
+            0,
+            "nothing written"
+        );
+    }
+    // Under umask 000, the folder tips makes is still private to the user,
+    // so the second login of the day is quiet.
+    std::fs::remove_dir(&state).unwrap();
+    for expected_tip in [true, false] {
+        let mut shell = Command::new("/bin/sh");
+        shell
+            .args([
+                "-c",
+                "umask 000 && exec \"$TIPS\" --color never motd --once-per-day --date 2026-11-26",
+            ])
+            .env_clear()
+            .env("HOME", env.home())
+            .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+            .env("TIPS", tips_binary());
+        let output = within_20_seconds(shell);
+        assert_eq!(
+            shows_a_tip(&String::from_utf8_lossy(&output.stdout)),
+            expected_tip
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let mode = std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
+
+/// The rows `text` takes on a terminal `width` columns wide: a line wider
+/// than the terminal goes on in the next row.
+fn terminal_rows(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    text.lines()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum()
+}
+
+// On a terminal 1 column wide the motd took 68 rows, and 13 at 10 columns:
+// the width was never taken below 16, and an indent was kept however
+// narrow the screen.
+#[test]
+fn motd_takes_at_most_8_rows_at_any_width() {
+    let env = TestEnv::new();
+    // A Valentine's Day greeting, a tagline, and (on the plain day, the
+    // same tip ten days on) a line from the journal: the fullest pages.
+    env.tips(&[
+        "reflect",
+        "--date",
+        "2026-11-16",
+        "-m",
+        "They asked about my family and we talked for an hour.",
+    ])
+    .assert()
+    .success();
+    let days = [PLAIN_DAY, "2027-02-10", "2027-02-14", "2027-02-13"];
+    let widths = (1..=20).chain([24, 32, 40, 60, 80, 100, 120, 200]);
+    for width in widths {
+        for date in days {
+            let text = stdout_of(
+                env.tips(&["motd", "--date", date])
+                    .env("COLUMNS", width.to_string()),
+            );
+            let rows = terminal_rows(&text, width);
+            assert!(rows <= 8, "{width} columns, {date}: {rows} rows\n{text}");
+            assert!(text.lines().count() >= 3, "{width} columns, {date}: {text}");
+        }
+    }
+}
+
+/// The shell on a terminal at a fixed clock (noon UTC of [`PLAIN_DAY`]),
+/// with `vars`. `None` when the shell or faketime is missing.
+fn login_at_plain_day_noon(shell: &Shell, env: &TestEnv, vars: &[(&str, &str)]) -> Option<String> {
+    let programs = shell.programs()?;
+    Programs::new(&["faketime"])?;
+    let programs = programs.with_tips();
+    std::os::unix::fs::symlink(which("faketime").unwrap(), programs.path().join("faketime"))
+        .unwrap();
+    let line = format!(
+        "faketime -f \"@{PLAIN_DAY} 12:00:00\" {}",
+        shell.with_readme_line()
+    );
+    Some(on_pty(env, &programs, &line, vars))
+}
+
+/// A state for the shells to judge: its name, what the state file holds
+/// (`None`: no file), and the variables that go with it.
+type StateCase<'a> = (&'a str, Option<Vec<u8>>, &'a [(&'a str, &'a str)]);
+
+// bash's `read` dropped blanks and NULs, so bash stayed quiet on states
+// that tips does not take as today's; zsh looked at the first line only;
+// with HOME empty, bash read /.local/state.
+#[test]
+fn the_snippets_decide_as_tips_does_on_any_state() {
+    let day = PLAIN_DAY;
+    let states: Vec<StateCase> = vec![
+        ("the form tips writes", Some(format!("{day}\n").into()), &[]),
+        ("two blanks first", Some(format!("  {day}\n").into()), &[]),
+        ("a tab first", Some(format!("\t{day}\n").into()), &[]),
+        (
+            "a NUL after the day",
+            Some(format!("{day}\0\n").into()),
+            &[],
+        ),
+        ("a NUL at the end", Some(format!("{day}\n\0").into()), &[]),
+        ("two lines", Some(format!("{day}\n{day}\n").into()), &[]),
+        ("no newline", Some(day.into()), &[]),
+        ("a blank at the end", Some(format!("{day} \n").into()), &[]),
+        ("a carriage return", Some(format!("{day}\r\n").into()), &[]),
+        ("the next day", Some(b"2026-11-27\n".to_vec()), &[]),
+        ("the day before", Some(b"2026-11-25\n".to_vec()), &[]),
+        ("empty", Some(Vec::new()), &[]),
+        ("HOME empty", None, &[("HOME", "")]),
+        ("HOME relative", None, &[("HOME", "home")]),
+    ];
+    for shell in [&BASH, &ZSH, &FISH] {
+        for (name, state, vars) in &states {
+            // fish puts the user's home from the password database in an
+            // empty HOME, which would be outside the test's own folder.
+            if shell.name == "fish" && !vars.is_empty() {
+                continue;
+            }
+            // What tips itself decides, given the same state at the same
+            // moment: a shell must show the tip exactly when it does.
+            let env = TestEnv::new();
+            if let Some(state) = state {
+                std::fs::create_dir_all(env.state_dir()).unwrap();
+                std::fs::write(env.state_dir().join("motd-last-shown"), state).unwrap();
+            }
+            let mut by_tips = env.process(&["motd", "--once-per-day", "--date", day]);
+            for (var, value) in *vars {
+                by_tips.env(var, value);
+            }
+            let tips_shows =
+                shows_a_tip(&String::from_utf8_lossy(&within_20_seconds(by_tips).stdout));
+
+            let env = TestEnv::new();
+            if let Some(state) = state {
+                std::fs::create_dir_all(env.state_dir()).unwrap();
+                std::fs::write(env.state_dir().join("motd-last-shown"), state).unwrap();
+            }
+            let Some(text) = login_at_plain_day_noon(shell, &env, vars) else {
+                return;
+            };
+            assert_eq!(
+                shows_a_tip(&text),
+                tips_shows,
+                "{} with {name}: {text:?}",
+                shell.name
+            );
+            assert!(
+                text.trim_end().ends_with("rc=0"),
+                "{} with {name}: {text:?}",
+                shell.name
+            );
+        }
+    }
+}
+
+// A clock before 1970 made every new bash print chrono's panic instead of
+// the tip.
+#[test]
+fn a_bash_login_on_a_clock_before_1970_shows_the_tip() {
+    let Some(programs) = BASH.programs() else {
+        return;
+    };
+    if Programs::new(&["faketime"]).is_none() {
+        return;
+    }
+    let programs = programs.with_tips();
+    std::os::unix::fs::symlink(which("faketime").unwrap(), programs.path().join("faketime"))
+        .unwrap();
+    let env = TestEnv::new();
+    let line = format!(
+        "faketime -f \"@1969-12-31 23:00:00\" {}",
+        BASH.with_readme_line()
+    );
+    let first = on_pty(&env, &programs, &line, &[]);
+    assert!(shows_a_tip(&first), "{first:?}");
+    assert!(!first.contains("panicked"), "{first:?}");
+    assert!(first.trim_end().ends_with("rc=0"), "{first:?}");
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("motd-last-shown")).unwrap(),
+        "1969-12-31\n"
+    );
+    let second = on_pty(&env, &programs, &line, &[]);
+    assert_eq!(
+        second.trim(),
+        "rc=0",
+        "the second shell of that day stays quiet"
+    );
+}
+
+/// Waits for `condition`, and fails the test if it has not come in 20
+/// seconds.
+fn wait_for(what: &str, condition: impl Fn() -> bool) {
+    let started = std::time::Instant::now();
+    while !condition() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{what} never came"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+// Ctrl-C, or a terminal closed (SIGHUP), while the tip was being written
+// ended `tips` with the day claimed and the tip unseen.
+#[test]
+fn a_signal_while_the_tip_is_written_gives_the_day_back() {
+    use rustix::process::{kill_process, Pid, Signal};
+    use std::io::Write;
+    use std::os::unix::process::ExitStatusExt;
+    for signal in [Signal::HUP, Signal::INT, Signal::TERM] {
+        let env = TestEnv::new();
+        // A pipe already full, which nobody reads: the tip's write waits.
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        rustix::io::ioctl_fionbio(&writer, true).unwrap();
+        while writer.write(&[b'x'; 4096]).is_ok() {}
+        rustix::io::ioctl_fionbio(&writer, false).unwrap();
+        let mut command = env.process(&["motd", "--once-per-day", "--date", PLAIN_DAY]);
+        command.stdout(writer).stderr(Stdio::null());
+        let mut child = command.spawn().unwrap();
+        drop(command);
+        // The day is claimed before the tip is written.
+        let recorded = env.state_dir().join("motd-last-shown");
+        wait_for("the claim", || recorded.exists());
+        kill_process(Pid::from_child(&child), signal).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.signal(),
+            Some(signal.as_raw()),
+            "{signal:?}: {status:?}"
+        );
+        drop(reader);
+        let next = once_per_day(&env, &[]);
+        assert!(
+            shows_a_tip(&String::from_utf8_lossy(&next.stdout)),
+            "{signal:?}: the day was given back, so the next shell shows the tip"
+        );
+    }
+}

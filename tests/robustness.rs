@@ -394,3 +394,160 @@ proptest! {
         assert_clean(&load_from_file(&env, &bytes));
     }
 }
+
+/// Every command that reads the clock (the day, or the calendar's stamp).
+const CLOCK_READERS: &[&[&str]] = &[
+    &[],
+    &["today"],
+    &["show", "respect"],
+    &["random"],
+    &["motd"],
+    &["motd", "--once-per-day"],
+    &["countdown"],
+    &["calendar"],
+    &["calendar", "--json"],
+    &["reflect", "-m", "Asked about the parents."],
+    &["journal"],
+];
+
+/// `tips --color never ARGS` with the clock set to `clock` by libfaketime
+/// (`faketime -f`'s own syntax), in the zone `tz`.
+fn at_clock(env: &TestEnv, clock: &str, tz: &str, args: &[&str]) -> std::process::Output {
+    let faketime = common::installed("faketime").expect("require was asked first");
+    Command::new(faketime)
+        .arg("-f")
+        .arg(clock)
+        .arg(tips_binary())
+        .args(["--color", "never"])
+        .args(args)
+        .env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
+        .env("TZ", tz)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+// A machine whose clock battery died boots before 1970: chrono's own clock
+// panicked there (exit 134 at every login).
+#[test]
+fn a_clock_before_1970_or_past_9999_never_panics_and_gives_a_real_day() {
+    if !require("faketime") {
+        return;
+    }
+    // POSIX zones, which need no tz database. libfaketime reads a clock
+    // given as a date in the local zone: each of the first three is an
+    // hour before the epoch.
+    for (clock, tz, day) in [
+        ("@1969-12-31 23:00:00", "UTC0", "1969-12-31"),
+        ("@1970-01-01 08:00:00", "<+09>-9", "1970-01-01"),
+        ("@1969-12-31 11:00:00", "<-12>12", "1969-12-31"),
+        ("@1900-06-01 12:00:00", "UTC0", "1900-06-01"),
+        // Past what a date can hold: the nearer end of the years `--date`
+        // takes.
+        ("+100000000d", "<+14>-14", "9999-12-31"),
+        ("-100000000d", "<-12>12", "0001-01-01"),
+    ] {
+        let env = TestEnv::new();
+        for args in CLOCK_READERS {
+            let output = at_clock(&env, clock, tz, args);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let refused_past_9999 = day == "9999-12-31"
+                && args.first() == Some(&"calendar")
+                && output.status.code() == Some(2)
+                && stderr.starts_with("tips: ")
+                && stderr.lines().count() == 1;
+            assert!(
+                output.status.success() && stderr.is_empty() || refused_past_9999,
+                "{clock} {tz} tips {args:?}: {:?} {stderr}",
+                output.status
+            );
+        }
+        let countdown = at_clock(&env, clock, tz, &["countdown", "--json"]);
+        let json: serde_json::Value = serde_json::from_slice(&countdown.stdout).unwrap();
+        assert_eq!(json["date"], day, "{clock} {tz}");
+        let entry = env.home().join(format!(
+            ".local/share/tips/journal/{}/{day}-1.md",
+            json_of(&mut env.tips(&["today", "--json", "--date", day]))["slug"]
+                .as_str()
+                .unwrap()
+        ));
+        assert!(entry.is_file(), "{clock} {tz}: {}", entry.display());
+        assert_eq!(
+            std::fs::read_to_string(env.state_dir().join("motd-last-shown")).unwrap(),
+            format!("{day}\n")
+        );
+    }
+}
+
+/// What `tips ARGS` writes into a pipe whose writing end is non-blocking
+/// (as node hands its children), read a little at a time, so that the
+/// pipe is full most of the time. Gives stdout, and the exit code and
+/// stderr.
+fn through_a_non_blocking_pipe(env: &TestEnv, args: &[&str]) -> (Vec<u8>, std::process::Output) {
+    use std::io::Read;
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    rustix::io::ioctl_fionbio(&writer, true).unwrap();
+    let mut command = env.process(args);
+    command.stdout(writer).stderr(Stdio::piped());
+    let child = command.spawn().unwrap();
+    drop(command);
+    let mut received = Vec::new();
+    let mut chunk = [0; 4096];
+    loop {
+        let count = reader.read(&mut chunk).unwrap();
+        if count == 0 {
+            break;
+        }
+        received.extend_from_slice(&chunk[..count]);
+        // A slow reader: the pipe fills up while it rests.
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    (received, child.wait_with_output().unwrap())
+}
+
+// Into a non-blocking pipe, `tips calendar --days 366` stopped after some
+// 58 KB: "Resource temporarily unavailable", exit 1.
+#[test]
+fn a_non_blocking_stdout_with_a_slow_reader_gets_every_byte() {
+    let env = TestEnv::new();
+    let without_stamps = |bytes: &[u8]| -> String {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|line| !line.starts_with("DTSTAMP:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for args in [
+        &["calendar", "--from", "2027-01-01", "--days", "366"][..],
+        &[
+            "calendar",
+            "--json",
+            "--from",
+            "2027-01-01",
+            "--days",
+            "366",
+        ],
+        &["export"],
+    ] {
+        let expected = stdout_of(&mut env.tips(args));
+        assert!(
+            expected.len() > 65536 || args[0] == "export",
+            "{args:?} fills a pipe"
+        );
+        let (received, output) = through_a_non_blocking_pipe(&env, args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(received.len(), expected.len(), "{args:?}");
+        assert_eq!(
+            without_stamps(&received),
+            without_stamps(expected.as_bytes()),
+            "{args:?}"
+        );
+    }
+}

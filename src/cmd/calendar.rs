@@ -39,7 +39,7 @@ impl Run for CalendarArgs {
         } else {
             // Written an event at a time: a year of long tips is never held
             // whole in memory.
-            for part in ics::parts(&days, self.alarm, chrono::Utc::now()) {
+            for part in ics::parts(&days, self.alarm, dates::now()) {
                 out.raw(part.as_bytes())?;
             }
         }

@@ -291,7 +291,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("CLICOLOR", "0: no colour under --color auto, even on a terminal."),
     ("CLICOLOR_FORCE", "Set and not 0: colour under --color auto, even into a pipe or file."),
     ("TERM", "dumb: no colour under --color auto."),
-    ("COLUMNS", "The width to wrap to, instead of the terminal's (kept between 16 and 100)."),
+    ("COLUMNS", "The width to wrap to, instead of the terminal's (at most 100)."),
     ("TIPS_QUIET", "Set to anything: the login snippets of tips init show nothing."),
 ];
 
@@ -316,6 +316,14 @@ const FILES: &[(&str, &str)] = &[
     (
         "/usr/share/doc/romantic-sales/examples/update-motd.d-60-tips",
         "From the Debian package: a script for /etc/update-motd.d/, which shows the day's tip in the message of the day at SSH and console logins; installed as an example, not enabled.",
+    ),
+    (
+        "/usr/share/doc/romantic-sales/examples/tips-site.service",
+        "From the Debian package: a systemd user service that writes the site and its feed (tips site); copy it with tips-site.timer to ~/.config/systemd/user/ (the file says how).",
+    ),
+    (
+        "/usr/share/doc/romantic-sales/examples/tips-site.timer",
+        "From the Debian package: the systemd user timer that starts tips-site.service every day; enable it with systemctl --user enable --now tips-site.timer.",
     ),
     (
         "/usr/share/bash-completion/completions/tips, /usr/share/zsh/vendor-completions/_tips, /usr/share/fish/vendor_completions.d/tips.fish",

@@ -96,6 +96,9 @@ impl<'d> Lines<'d> {
 
 const ELLIPSIS: &str = "…";
 
+/// The fewest columns of text worth indenting for.
+const MIN_ROOM: usize = 8;
+
 pub fn layout(doc: &Doc, width: usize) -> Lines<'_> {
     // Sized for a whole tip page, so that neither grows while it is laid
     // out: growing a vector is a reallocation and a copy.
@@ -358,8 +361,13 @@ fn wrap<'d>(
             lead_alone = true;
         }
     }
-    // Always leave room for a few characters, however narrow the screen.
-    let room = width.saturating_sub(margin).max(8);
+    // On a screen too narrow for the margin and a few characters beside it,
+    // the indent and lead go: every line must fit the screen, or the
+    // terminal breaks it into more rows than the page allows.
+    if width < margin + MIN_ROOM {
+        margin = 0;
+    }
+    let room = width.saturating_sub(margin).max(1);
 
     scratch.start(paragraph);
     scratch.find_words();
@@ -587,15 +595,11 @@ mod tests {
             wrapped(paragraph.clone(), 20),
             [" 5  love-language", "    Speak Their Love", "    Language"]
         );
+        // Narrower still, the hang goes too rather than let a line outgrow
+        // the screen.
         assert_eq!(
             wrapped(paragraph, 10),
-            [
-                " 5  love-…",
-                "    Speak",
-                "    Their",
-                "    Love",
-                "    Language"
-            ]
+            [" 5  love-…", "Speak", "Their Love", "Language"]
         );
         // A bullet is one column: it stays beside its text however narrow.
         let bullet = Paragraph::new(vec![Span::plain("one two three four")])
