@@ -18,6 +18,7 @@ mod random;
 mod reflect;
 mod search;
 mod show;
+mod site;
 mod today;
 
 pub use completions::complete_if_asked;
@@ -59,6 +60,7 @@ macro_rules! each_command {
             Command::Search($args) => $body,
             Command::Calendar($args) => $body,
             Command::Export($args) => $body,
+            Command::Site($args) => $body,
             Command::Reflect($args) => $body,
             Command::Journal($args) => $body,
             Command::Paths($args) => $body,
