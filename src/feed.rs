@@ -18,7 +18,10 @@ pub fn atom(
     writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>")?;
     writeln!(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\">")?;
     writeln!(out, "<title>Romantic Sales tips</title>")?;
-    writeln!(out, "<id>urn:tips:feed</id><updated>{today}T00:00:00Z</updated>")?;
+    writeln!(
+        out,
+        "<id>urn:tips:feed</id><updated>{today}T00:00:00Z</updated>"
+    )?;
     for back in 0..days {
         let Some(date) = today.checked_sub_days(chrono::Days::new(back.into())) else {
             break;
@@ -31,7 +34,12 @@ pub fn atom(
             escape(&tip.title)
         )?;
         if let Some(base) = base_url {
-            writeln!(out, "<link href=\"{}{}\"/>", escape(base), tip_page_path(&tip.slug))?;
+            writeln!(
+                out,
+                "<link href=\"{}{}\"/>",
+                escape(base),
+                tip_page_path(&tip.slug)
+            )?;
         }
         writeln!(out, "</entry>")?;
     }

@@ -35,7 +35,10 @@ pub fn tip_html(tip: &Tip, heading_level: u8) -> String {
         let _ = writeln!(html, "<p class=\"tagline\">{}</p>", escape(tagline));
     }
     let _ = writeln!(html, "<p>{}</p>", escape(&tip.body));
-    let _ = writeln!(html, "<h{heading_level}>Coaching prompts</h{heading_level}>\n<ul>");
+    let _ = writeln!(
+        html,
+        "<h{heading_level}>Coaching prompts</h{heading_level}>\n<ul>"
+    );
     for prompt in tip.prompts.iter() {
         let _ = writeln!(html, "<li>{}</li>", escape(prompt));
     }

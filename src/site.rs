@@ -37,7 +37,8 @@ const SITE_NAME: &str = "Romantic Sales tips";
 pub const MANIFEST: &str = ".tips-site";
 
 /// The manifest's first line: a manifest without it is not the site's.
-const MANIFEST_HEAD: &str = "# Written by tips site: the files it wrote here. It replaces or removes \
+const MANIFEST_HEAD: &str =
+    "# Written by tips site: the files it wrote here. It replaces or removes \
                              a file only while it is listed and as it was written.";
 
 /// The feed, the calendar and the stylesheet, at the root of the site.
@@ -86,7 +87,9 @@ pub fn build(
     if let Some(days) = season {
         site.push(SiteFile {
             path: CALENDAR.to_string(),
-            contents: ics::parts(&days, None, stamp).collect::<String>().into_bytes(),
+            contents: ics::parts(&days, None, stamp)
+                .collect::<String>()
+                .into_bytes(),
         });
     }
     site.push(SiteFile {
@@ -193,9 +196,19 @@ fn page(root: &str, title: &str, main: &str, written: Option<NaiveDate>) -> Stri
          <link rel=\"alternate\" type=\"application/atom+xml\" title=\"The tip of the day\" href=\"{root}{FEED}\">\n\
          </head>\n\
          <body>\n\
-         <a class=\"skip\" href=\"#main\">Skip to the tip</a>\n\
-         <header>\n<p class=\"site\"><a href=\"{root}index.html\">{SITE_NAME}</a></p>\n</header>\n\
-         <main id=\"main\">\n{main}</main>\n\
+         <a class=\"skip\" href=\"#main\">Skip to the tip</a>\n"
+    );
+    // A tip's page leads back to the index; the index has the site's name
+    // as its heading already.
+    if written.is_none() {
+        let _ = write!(
+            html,
+            "<header>\n<p class=\"site\"><a href=\"{root}index.html\">{SITE_NAME}</a></p>\n</header>\n"
+        );
+    }
+    let _ = write!(
+        html,
+        "<main id=\"main\">\n{main}</main>\n\
          <footer>\n<p><a href=\"{root}index.html\">Every tip</a> · <a href=\"{root}{FEED}\">The tip of the day as a feed</a>"
     );
     if let Some(day) = written {
@@ -457,7 +470,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 fn write_file(folder: &Path, path: &str, contents: &[u8], replace: bool) -> Result<(), SiteError> {
     let full = folder.join(path);
     let parent = full.parent().unwrap_or(folder);
-    let temporary = Temporary::create(parent).map_err(|error| SiteError::Io(full.clone(), error))?;
+    let temporary =
+        Temporary::create(parent).map_err(|error| SiteError::Io(full.clone(), error))?;
     temporary
         .fill(contents)
         .map_err(|error| SiteError::Io(full.clone(), error))?;

@@ -24,8 +24,8 @@ impl Run for SiteArgs {
             self.base_url.as_deref(),
             chrono::Utc::now(),
         );
-        let published = site::publish(&self.dir, &files)
-            .map_err(|error| Error::Failure(error.to_string()))?;
+        let published =
+            site::publish(&self.dir, &files).map_err(|error| Error::Failure(error.to_string()))?;
         let folder = self.dir.display().to_string();
         let mut line = format!(
             "Wrote {} files of the site of {} tips into {}",
