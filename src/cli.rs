@@ -6,6 +6,7 @@ use clap::{Arg, Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 use crate::dates;
+use crate::feed;
 use crate::terminal::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -114,11 +115,14 @@ pub enum Command {
     /// Write the season, or any run of days, as an iCalendar file
     Calendar(CalendarArgs),
 
-    /// Print the built-in tips as a playbook to start your own from
-    Export(ExportArgs),
+    /// Write the tip of each day of the last week as an Atom feed, for a team's chat channel
+    Feed(FeedArgs),
 
     /// Write the tips in force as a static web site into a folder
     Site(SiteArgs),
+
+    /// Print the built-in tips as a playbook to start your own from
+    Export(ExportArgs),
 
     /// Write down your answers to a tip's prompts, kept in your journal
     Reflect(ReflectArgs),
@@ -303,6 +307,31 @@ pub struct CalendarArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
+One entry a day, newest first, each the tip of that day; an entry's id names
+its day, so a chat tool posts each day once, and a changed playbook never
+reposts the days before. With --json: JSON Feed 1.1.
+
+Examples:
+  tips feed > feed.xml
+  tips feed --base-url https://intranet.example.com/tips > feed.xml
+  tips feed --days 30 --json > feed.json")]
+#[command(mut_args(hidden(&["color"])))]
+pub struct FeedArgs {
+    /// How many days, 1 to 366, ending today (or on --date)
+    #[arg(long, value_name = "N", default_value_t = crate::feed::DEFAULT_DAYS, value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
+    pub days: u16,
+
+    /// Where the site made by 'tips site' is served: each entry links to its tip's page there
+    #[arg(long, value_name = "URL", value_parser = feed::parse_base_url, value_hint = ValueHint::Url)]
+    pub base_url: Option<String>,
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
 Examples:
   tips export > team.toml
   tips --tips-file team.toml list")]
@@ -335,8 +364,8 @@ pub struct SiteArgs {
     #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
-    /// Where the site is served (http:// or https://), for the feed's links to each tip's page
-    #[arg(long, value_name = "URL", value_hint = ValueHint::Url)]
+    /// Where the site will be served: the feed's entries link to each tip's page there
+    #[arg(long, value_name = "URL", value_parser = feed::parse_base_url, value_hint = ValueHint::Url)]
     pub base_url: Option<String>,
     // The global options, where they are given after the command.
     #[command(flatten)]

@@ -76,6 +76,64 @@ fn local_date_of(seconds: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)
 }
 
+/// The first moment of `date` in the local zone, in RFC 3339:
+/// `2027-02-10T00:00:00+01:00`. A feed dates each day's tip so: its day
+/// begins where the feed is made, so that a reader in the same zone sees it
+/// on its own date and it is never in the future once that day has begun.
+/// Where midnight does not exist (a clock put forward at midnight), it is
+/// the first time that does. The zone is found as for [`local_today`], and
+/// is UTC where it cannot be read; an offset with seconds (local mean time
+/// before time zones) is cut to whole minutes, as RFC 3339 writes none.
+pub fn start_of_local_day(date: NaiveDate) -> String {
+    let zone = zone_file(
+        std::env::var_os("TZ").as_deref(),
+        std::env::var_os("TZDIR").as_deref(),
+    );
+    let local = could_be_a_zone(&zone)
+        .then(|| local_midnight(date))
+        .flatten();
+    let (date, hour, minute, offset_minutes) = local.unwrap_or((date, 0, 0, 0));
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let offset = offset_minutes.unsigned_abs();
+    if offset == 0 {
+        return format!("{}T{hour:02}:{minute:02}:00Z", iso(date));
+    }
+    format!(
+        "{}T{hour:02}:{minute:02}:00{sign}{:02}:{:02}",
+        iso(date),
+        offset / 60,
+        offset % 60
+    )
+}
+
+/// The local date, hour and minute that `mktime` makes of midnight on
+/// `date`, with the zone's offset then in minutes.
+fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
+    // SAFETY: `tm` is plain data; mktime reads it and writes the
+    // normalised time and the zone's offset back into it, and nothing else.
+    let tm = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        tm.tm_year = date.year() - 1900;
+        tm.tm_mon = i32::try_from(date.month0()).ok()?;
+        tm.tm_mday = i32::try_from(date.day()).ok()?;
+        // Whether summer time is in force is for mktime to find out.
+        tm.tm_isdst = -1;
+        if libc::mktime(&mut tm) == -1 {
+            return None;
+        }
+        tm
+    };
+    let month = u32::try_from(tm.tm_mon + 1).ok()?;
+    let day = u32::try_from(tm.tm_mday).ok()?;
+    let local = NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)?;
+    Some((
+        local,
+        u32::try_from(tm.tm_hour).ok()?,
+        u32::try_from(tm.tm_min).ok()?,
+        i64::from(tm.tm_gmtoff) / 60,
+    ))
+}
+
 /// The oldest and newest years that `--date` accepts: four digits, as in
 /// the ISO 8601 calendar form people type.
 pub const FIRST_YEAR: i32 = 1;

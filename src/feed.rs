@@ -1,13 +1,118 @@
-//! The tip of each day as an Atom feed. (Stand-in until the shared module
-//! lands.)
+//! The tip of each day as a feed, for the chat tools and feed readers of a
+//! team: Atom 1.0 (RFC 4287), written here, and the entries that JSON Feed
+//! 1.1 is made of (`view::json` gives them their JSON shape).
+//!
+//! An entry's id names its day and nothing else: a chat tool posts each
+//! day once, and a change to the playbook (a tip reworded, added or taken
+//! away) never makes it post the days it has already posted.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use std::io::{self, Write};
 
-use crate::markup::{escape, tip_page_path};
-use crate::schedule;
-use crate::tip::TipSet;
+use crate::dates;
+use crate::markup::{self, escape, FEED_FILE, INDEX_PAGE};
+use crate::schedule::{self, VALENTINES_GREETING};
+use crate::tip::{Tip, TipSet};
+use crate::untrusted::visible;
 
+/// The feed's title, as chat tools and readers show it.
+pub const FEED_TITLE: &str = "Romantic Sales tips";
+
+/// Who the feed says wrote it: RFC 4287 asks every feed to name an author.
+pub const AUTHOR: &str = "Romantic Sales coaching";
+
+/// How many days `tips feed` holds unless told otherwise: a week.
+pub const DEFAULT_DAYS: u16 = 7;
+
+/// The feed's own id. A tag URI (RFC 4151) under `.invalid`, a name that
+/// nobody can own (RFC 2606), so it never clashes with an id someone else
+/// minted; it is the same with or without a base URL, so that giving one
+/// later does not make the feed look new.
+pub const FEED_ID: &str = "tag:romantic-sales.invalid,2013-02-04:tips-feed";
+
+/// An entry's id: the tip of that day, whatever tip it is.
+pub fn entry_id(date: NaiveDate) -> String {
+    format!(
+        "tag:romantic-sales.invalid,{}:tip-of-the-day",
+        dates::iso(date)
+    )
+}
+
+/// The entry of one day, ready to be written in either form. Its text is
+/// already made safe: `title` is plain text with nothing invisible left in
+/// it, `content_html` is HTML with every piece of playbook text escaped.
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    /// The first moment of the day in the local zone, in RFC 3339.
+    pub published: String,
+    /// The tip's page on the site, where a base URL is given.
+    pub url: Option<String>,
+    pub content_html: String,
+}
+
+/// The whole feed: its links where a base URL is given, and the entries
+/// newest first.
+pub struct Feed {
+    pub updated: String,
+    /// The feed's own address: `{base_url}/feed.xml`.
+    pub feed_url: Option<String>,
+    /// The site's front page: `{base_url}/index.html`.
+    pub home_page_url: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+/// The first of `days` days that end on `today`, or `None` where it would
+/// fall before 1 January of year 1, the first day `tips` knows.
+pub fn first_day(today: NaiveDate, days: u16) -> Option<NaiveDate> {
+    let first = today.checked_sub_days(Days::new(u64::from(days.max(1)) - 1))?;
+    (first >= first_known_day()).then_some(first)
+}
+
+fn first_known_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(dates::FIRST_YEAR, 1, 1).expect("1 January exists")
+}
+
+impl Feed {
+    /// The tip of each of `days` days ending on `today`, newest first. Days
+    /// before year 1 are left out (`tips feed` refuses to ask for them).
+    /// `base_url` is an absolute http(s) URL as [`parse_base_url`] gives it.
+    pub fn new(tips: &TipSet, today: NaiveDate, days: u16, base_url: Option<&str>) -> Feed {
+        let base_url = base_url.map(|url| url.trim_end_matches('/'));
+        let entries: Vec<Entry> = today
+            .iter_days()
+            .rev()
+            .take(usize::from(days))
+            .take_while(|date| *date >= first_known_day())
+            .map(|date| entry(date, schedule::tip_for(date, tips), base_url))
+            .collect();
+        Feed {
+            updated: dates::start_of_local_day(today),
+            feed_url: base_url.map(|base| format!("{base}/{FEED_FILE}")),
+            home_page_url: base_url.map(|base| format!("{base}/{INDEX_PAGE}")),
+            entries,
+        }
+    }
+}
+
+fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
+    let mut content_html = String::new();
+    if schedule::is_valentines_day(date) {
+        content_html.push_str(&format!("<p><strong>{VALENTINES_GREETING}</strong></p>\n"));
+    }
+    content_html.push_str(&markup::tip_html(tip, 2));
+    Entry {
+        id: entry_id(date),
+        title: format!("Tip {} · {}", tip.number, visible(&tip.title)),
+        published: dates::start_of_local_day(date),
+        url: base_url.map(|base| format!("{base}/{}", markup::tip_page_path(&tip.slug))),
+        content_html,
+    }
+}
+
+/// The Atom document of `days` days ending on `today`, written whole.
+// `tips site` writes its feed.xml with it.
+#[allow(dead_code)]
 pub fn atom(
     out: &mut impl Write,
     tips: &TipSet,
@@ -15,33 +120,111 @@ pub fn atom(
     days: u16,
     base_url: Option<&str>,
 ) -> io::Result<()> {
-    writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>")?;
-    writeln!(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\">")?;
-    writeln!(out, "<title>Romantic Sales tips</title>")?;
+    write_atom(out, &Feed::new(tips, today, days, base_url))
+}
+
+/// A feed as Atom 1.0, an entry at a time.
+pub fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")?;
+    out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n")?;
+    writeln!(out, "  <id>{FEED_ID}</id>")?;
+    writeln!(out, "  <title>{}</title>", escape(FEED_TITLE))?;
+    writeln!(out, "  <updated>{}</updated>", feed.updated)?;
+    writeln!(out, "  <author><name>{}</name></author>", escape(AUTHOR))?;
     writeln!(
         out,
-        "<id>urn:tips:feed</id><updated>{today}T00:00:00Z</updated>"
+        "  <generator version=\"{}\">tips</generator>",
+        env!("CARGO_PKG_VERSION")
     )?;
-    for back in 0..days {
-        let Some(date) = today.checked_sub_days(chrono::Days::new(back.into())) else {
-            break;
-        };
-        let tip = schedule::tip_for(date, tips);
+    if let Some(url) = &feed.feed_url {
         writeln!(
             out,
-            "<entry><title>Tip {} · {}</title><id>urn:tips:{date}</id><updated>{date}T00:00:00Z</updated>",
-            tip.number,
-            escape(&tip.title)
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            escape(url)
         )?;
-        if let Some(base) = base_url {
+    }
+    if let Some(url) = &feed.home_page_url {
+        writeln!(
+            out,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(url)
+        )?;
+    }
+    for entry in &feed.entries {
+        out.write_all(b"  <entry>\n")?;
+        writeln!(out, "    <id>{}</id>", entry.id)?;
+        writeln!(out, "    <title>{}</title>", escape(&entry.title))?;
+        writeln!(out, "    <published>{}</published>", entry.published)?;
+        writeln!(out, "    <updated>{}</updated>", entry.published)?;
+        if let Some(url) = &entry.url {
             writeln!(
                 out,
-                "<link href=\"{}{}\"/>",
-                escape(base),
-                tip_page_path(&tip.slug)
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+                escape(url)
             )?;
         }
-        writeln!(out, "</entry>")?;
+        // The HTML is itself escaped once more as the element's text, as
+        // RFC 4287 asks of type="html": a reader unescapes it to the
+        // fragment, and the fragment's own references to the text.
+        writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            escape(&entry.content_html)
+        )?;
+        out.write_all(b"  </entry>\n")?;
     }
-    writeln!(out, "</feed>")
+    out.write_all(b"</feed>\n")
+}
+
+/// `--base-url`: an absolute http or https URL that pages can be put
+/// under, checked so that every link built from it is one, and with any
+/// trailing slash left off.
+pub fn parse_base_url(text: &str) -> Result<String, String> {
+    let lower = text.to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &text[8..]
+    } else if lower.starts_with("http://") {
+        &text[7..]
+    } else {
+        return Err(
+            "expected an absolute http or https URL, such as https://intranet.example.com/tips"
+                .to_string(),
+        );
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() {
+        return Err("the URL names no host, as in https://intranet.example.com/tips".to_string());
+    }
+    if let Some(c) = text.chars().find(|c| !fits_in_a_url(*c)) {
+        return Err(format!(
+            "a URL cannot hold {}: write it percent-encoded",
+            describe(c)
+        ));
+    }
+    if text.contains(['?', '#']) {
+        return Err("the URL is where pages go: leave out its ? query or # fragment".to_string());
+    }
+    if host.contains('@') {
+        return Err("leave the user name and password out of the URL".to_string());
+    }
+    Ok(text.trim_end_matches('/').to_string())
+}
+
+/// The characters RFC 3986 and RFC 3987 allow in a URL or an IRI: ASCII
+/// letters, digits and the punctuation that has a place there, and
+/// printable characters beyond ASCII.
+fn fits_in_a_url(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+        || (!c.is_ascii() && !c.is_control() && !c.is_whitespace())
+}
+
+fn describe(c: char) -> String {
+    if c == ' ' {
+        "a space".to_string()
+    } else if c.is_control() || c.is_whitespace() {
+        format!("the character U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}'")
+    }
 }

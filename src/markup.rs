@@ -1,5 +1,6 @@
-//! Playbook text as HTML: escaped, with control characters made visible.
-//! (Stand-in until the shared module lands.)
+//! Playbook text as XML and HTML, for the feed and the site: escaped so
+//! that it is always read as text and never as markup, and made visible
+//! first where XML 1.0 would not allow a character at all.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -7,9 +8,32 @@ use std::fmt::Write as _;
 use crate::tip::Tip;
 use crate::untrusted::visible;
 
-/// Text that is safe inside an HTML or XML element or a quoted attribute.
+/// The folder of the site that holds one page per tip.
+pub const TIP_PAGE_DIR: &str = "tip";
+
+/// The site's front page, relative to its root.
+pub const INDEX_PAGE: &str = "index.html";
+
+/// The feed, relative to the site's root.
+pub const FEED_FILE: &str = "feed.xml";
+
+/// A tip's page, relative to the site's root: `tip/respect.html`. Slugs
+/// are lower-case letters, digits and hyphens (the schema's rule), so the
+/// path needs no escaping in a URL or on a disk.
+pub fn tip_page_path(slug: &str) -> String {
+    format!("{TIP_PAGE_DIR}/{slug}.html")
+}
+
+/// Text made safe inside an XML or HTML element or a quoted attribute
+/// value: the five characters markup gives a meaning to are written as
+/// references. Before that, control characters, bidirectional overrides
+/// and the noncharacters XML 1.0 forbids are made visible (as everywhere
+/// else in `tips`), since no reference can carry them in XML 1.0.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let shown = visible(text);
+    let shown = match visible(text) {
+        Cow::Borrowed(text) if !text.chars().any(is_forbidden_in_xml) => Cow::Borrowed(text),
+        shown => Cow::Owned(without_forbidden(&shown)),
+    };
     if !shown.contains(['&', '<', '>', '"', '\'']) {
         return shown;
     }
@@ -27,33 +51,97 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-/// A tip's tagline, body, prompts and action as an HTML fragment, its
-/// headings at `heading_level`.
+/// Characters that `untrusted::visible` lets through and XML 1.0 still
+/// refuses (U+FFFE and U+FFFF), or that it asks documents to avoid (the
+/// other noncharacters): none of them means anything to a reader.
+fn is_forbidden_in_xml(c: char) -> bool {
+    let code = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+fn without_forbidden(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_forbidden_in_xml(c) {
+            let _ = write!(shown, "<U+{:04X}>", u32::from(c));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// A tip's tagline, body, coaching prompts and action as a fragment of
+/// HTML, with the two headings at `heading_level` (2 for `<h2>`, clamped to
+/// 1..=6). The tip's title is left to the page or entry that holds it.
+/// Every piece of playbook text is escaped; the fragment holds no script,
+/// no event handler and no style.
 pub fn tip_html(tip: &Tip, heading_level: u8) -> String {
-    let mut html = String::new();
+    let level = heading_level.clamp(1, 6);
+    let mut html = String::with_capacity(256 + tip.body.len() * 2);
     if let Some(tagline) = &tip.tagline {
-        let _ = writeln!(html, "<p class=\"tagline\">{}</p>", escape(tagline));
-    }
-    let _ = writeln!(html, "<p>{}</p>", escape(&tip.body));
-    let _ = writeln!(
-        html,
-        "<h{heading_level}>Coaching prompts</h{heading_level}>\n<ul>"
-    );
-    for prompt in tip.prompts.iter() {
-        let _ = writeln!(html, "<li>{}</li>", escape(prompt));
-    }
-    html.push_str("</ul>\n");
-    if let Some(action) = &tip.action {
         let _ = writeln!(
             html,
-            "<h{heading_level}>Try today</h{heading_level}>\n<p>{}</p>",
-            escape(action)
+            "<p class=\"tagline\"><em>{}</em></p>",
+            escape(tagline)
         );
+    }
+    let _ = writeln!(html, "<p class=\"body\">{}</p>", escape(&tip.body));
+    if !tip.prompts.is_empty() {
+        let _ = writeln!(html, "<h{level}>Coaching prompts</h{level}>");
+        html.push_str("<ul class=\"prompts\">\n");
+        for prompt in tip.prompts.iter() {
+            let _ = writeln!(html, "<li>{}</li>", escape(prompt));
+        }
+        html.push_str("</ul>\n");
+    }
+    if let Some(action) = &tip.action {
+        let _ = writeln!(html, "<h{level}>Try today</h{level}>");
+        let _ = writeln!(html, "<p class=\"action\">{}</p>", escape(action));
     }
     html
 }
 
-/// A tip's page, relative to the site's root.
-pub fn tip_page_path(slug: &str) -> String {
-    format!("tip/{slug}.html")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tip::TipSet;
+
+    #[test]
+    fn markup_characters_become_references() {
+        assert_eq!(
+            escape(r#"<script>a & "b" 'c'</script> ]]>"#),
+            "&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt; ]]&gt;"
+        );
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_made_visible_then_escaped() {
+        assert_eq!(escape("a\u{1b}[2Jb\u{0}"), "a^[[2Jb^@");
+        assert_eq!(
+            escape("x\u{fffe}y\u{ffff}"),
+            "x&lt;U+FFFE&gt;y&lt;U+FFFF&gt;"
+        );
+        assert_eq!(escape("rev\u{202e}"), "rev&lt;U+202E&gt;");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(escape("Croco Mojo — “fight”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_tips_html_holds_every_part_at_the_heading_level_asked() {
+        let respect = TipSet::builtin().by_number(7).unwrap().clone();
+        let html = tip_html(&respect, 3);
+        assert!(html.contains("<h3>Coaching prompts</h3>"));
+        assert!(html.contains("<h3>Try today</h3>"));
+        assert_eq!(html.matches("<li>").count(), respect.prompts.len());
+        assert!(html.contains(&*escape(respect.action.as_deref().unwrap())));
+    }
+
+    #[test]
+    fn a_tip_page_lives_in_the_tip_folder() {
+        assert_eq!(tip_page_path("respect"), "tip/respect.html");
+    }
 }

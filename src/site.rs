@@ -26,7 +26,7 @@ use crate::dates;
 use crate::feed;
 use crate::files::{self, Unread};
 use crate::ics;
-use crate::markup::{escape, tip_html, tip_page_path};
+use crate::markup::{escape, tip_html, tip_page_path, FEED_FILE, INDEX_PAGE, TIP_PAGE_DIR};
 use crate::schedule::{self, Day, SEASON_DAYS, VALENTINES_GREETING};
 use crate::tip::{Tip, TipSet};
 
@@ -41,14 +41,9 @@ const MANIFEST_HEAD: &str =
     "# Written by tips site: the files it wrote here. It replaces or removes \
                              a file only while it is listed and as it was written.";
 
-/// The feed, the calendar and the stylesheet, at the root of the site.
-const FEED: &str = "feed.xml";
+/// The calendar and the stylesheet, at the root of the site.
 const CALENDAR: &str = "season.ics";
 const STYLESHEET: &str = "style.css";
-const TIP_FOLDER: &str = "tip";
-
-/// How many days of tips the site's feed holds, as `tips feed` by default.
-const FEED_DAYS: u16 = 7;
 
 /// One file of the site: its path from the site's root (`/` between
 /// folders) and what it holds.
@@ -69,7 +64,7 @@ pub fn build(
     let season = season(tips, today);
     let mut site = Vec::with_capacity(tips.all().len() + 4);
     site.push(SiteFile {
-        path: "index.html".to_string(),
+        path: INDEX_PAGE.to_string(),
         contents: index(tips, today, season.is_some()).into_bytes(),
     });
     for tip in tips.all() {
@@ -79,9 +74,9 @@ pub fn build(
         });
     }
     let mut atom = Vec::new();
-    feed::atom(&mut atom, tips, today, FEED_DAYS, base_url).expect("writing into memory");
+    feed::atom(&mut atom, tips, today, feed::DEFAULT_DAYS, base_url).expect("writing into memory");
     site.push(SiteFile {
-        path: FEED.to_string(),
+        path: FEED_FILE.to_string(),
         contents: atom,
     });
     if let Some(days) = season {
@@ -155,7 +150,7 @@ fn index(tips: &TipSet, today: NaiveDate, with_calendar: bool) -> String {
     );
     let _ = writeln!(
         main,
-        "<li><a href=\"{FEED}\">The tip of the day as a feed</a> (Atom), for a team's chat channel or a feed reader</li>"
+        "<li><a href=\"{FEED_FILE}\">The tip of the day as a feed</a> (Atom), for a team's chat channel or a feed reader</li>"
     );
     if with_calendar {
         let _ = writeln!(
@@ -193,7 +188,7 @@ fn page(root: &str, title: &str, main: &str, written: Option<NaiveDate>) -> Stri
          <meta name=\"generator\" content=\"tips site\">\n\
          <title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"{root}{STYLESHEET}\">\n\
-         <link rel=\"alternate\" type=\"application/atom+xml\" title=\"The tip of the day\" href=\"{root}{FEED}\">\n\
+         <link rel=\"alternate\" type=\"application/atom+xml\" title=\"The tip of the day\" href=\"{root}{FEED_FILE}\">\n\
          </head>\n\
          <body>\n\
          <a class=\"skip\" href=\"#main\">Skip to the tip</a>\n"
@@ -203,13 +198,13 @@ fn page(root: &str, title: &str, main: &str, written: Option<NaiveDate>) -> Stri
     if written.is_none() {
         let _ = write!(
             html,
-            "<header>\n<p class=\"site\"><a href=\"{root}index.html\">{SITE_NAME}</a></p>\n</header>\n"
+            "<header>\n<p class=\"site\"><a href=\"{root}{INDEX_PAGE}\">{SITE_NAME}</a></p>\n</header>\n"
         );
     }
     let _ = write!(
         html,
         "<main id=\"main\">\n{main}</main>\n\
-         <footer>\n<p><a href=\"{root}index.html\">Every tip</a> · <a href=\"{root}{FEED}\">The tip of the day as a feed</a>"
+         <footer>\n<p><a href=\"{root}{INDEX_PAGE}\">Every tip</a> · <a href=\"{root}{FEED_FILE}\">The tip of the day as a feed</a>"
     );
     if let Some(day) = written {
         let _ = write!(html, " · Written by tips for {}", dates::iso(day));
@@ -294,7 +289,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
     for file in site {
         replaced.push(is_ours_to_replace(folder, &file.path, &earlier)?);
     }
-    make_folder(&folder.join(TIP_FOLDER))?;
+    make_folder(&folder.join(TIP_PAGE_DIR))?;
 
     let now: Vec<Written> = site.iter().map(Written::of).collect();
     // The manifest names what is about to be written before it is, beside
@@ -440,7 +435,7 @@ fn is_site_path(path: &str) -> bool {
     };
     match path.split_once('/') {
         None => plain(path),
-        Some((TIP_FOLDER, name)) => plain(name),
+        Some((TIP_PAGE_DIR, name)) => plain(name),
         Some(_) => false,
     }
 }

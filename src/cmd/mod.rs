@@ -7,6 +7,7 @@ mod calendar;
 mod completions;
 mod countdown;
 mod export;
+mod feed;
 mod help;
 mod init;
 mod journal;
@@ -60,6 +61,7 @@ macro_rules! each_command {
             Command::Search($args) => $body,
             Command::Calendar($args) => $body,
             Command::Export($args) => $body,
+            Command::Feed($args) => $body,
             Command::Site($args) => $body,
             Command::Reflect($args) => $body,
             Command::Journal($args) => $body,

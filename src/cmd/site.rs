@@ -10,13 +10,6 @@ use crate::untrusted::visible;
 impl Run for SiteArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         session.text_only("site", "a web site into a folder")?;
-        if let Some(url) = &self.base_url {
-            if !url.starts_with("https://") && !url.starts_with("http://") {
-                return Err(Error::Usage(format!(
-                    "--base-url must start with https:// or http://, as in https://intranet.example.com/tips/; not '{url}'"
-                )));
-            }
-        }
         let tips = session.tips()?;
         let files = site::build(
             &tips,

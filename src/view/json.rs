@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::pages::FolderPlace;
 use crate::dates;
+use crate::feed::{Feed, AUTHOR, FEED_TITLE};
 use crate::journal::Entry;
 use crate::playbook::{PlaceReport, PlaceStatus};
 use crate::schedule::{Countdown, Season};
@@ -300,6 +301,60 @@ impl<'a> MotdJson<'a> {
         MotdJson::NotShown {
             date: dates::iso(today),
             shown: false,
+        }
+    }
+}
+
+/// `tips feed --json`: JSON Feed 1.1 (jsonfeed.org), the same entries as
+/// the Atom feed with the same ids, dates and links.
+#[derive(Serialize)]
+pub struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    home_page_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed_url: Option<&'a str>,
+    authors: [JsonFeedAuthor; 1],
+    language: &'static str,
+    items: Vec<JsonFeedItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFeedAuthor {
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFeedItem<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    title: &'a str,
+    content_html: &'a str,
+    date_published: &'a str,
+}
+
+impl<'a> JsonFeed<'a> {
+    pub fn new(feed: &'a Feed) -> JsonFeed<'a> {
+        JsonFeed {
+            version: "https://jsonfeed.org/version/1.1",
+            title: FEED_TITLE,
+            home_page_url: feed.home_page_url.as_deref(),
+            feed_url: feed.feed_url.as_deref(),
+            authors: [JsonFeedAuthor { name: AUTHOR }],
+            language: "en",
+            items: feed
+                .entries
+                .iter()
+                .map(|entry| JsonFeedItem {
+                    id: &entry.id,
+                    url: entry.url.as_deref(),
+                    title: &entry.title,
+                    content_html: &entry.content_html,
+                    date_published: &entry.published,
+                })
+                .collect(),
         }
     }
 }
