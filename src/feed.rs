@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use std::io::{self, Write};
 
 use crate::dates;
-use crate::markup::{self, escape, FEED_FILE, INDEX_PAGE};
+use crate::markup::{self, escape, escape_markup, FEED_FILE, INDEX_PAGE};
 use crate::schedule::{self, VALENTINES_GREETING};
 use crate::tip::{Tip, TipSet};
 use crate::untrusted::visible;
@@ -98,9 +98,15 @@ impl Feed {
 fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
     let mut content_html = String::new();
     if schedule::is_valentines_day(date) {
-        content_html.push_str(&format!("<p><strong>{VALENTINES_GREETING}</strong></p>\n"));
+        content_html.push_str(&format!(
+            "<p><strong>{}</strong></p>\n",
+            escape(VALENTINES_GREETING)
+        ));
     }
     content_html.push_str(&markup::tip_html(tip, 2));
+    // Parsers differ on whether they keep a final line break; with none,
+    // every one reads the same text.
+    content_html.truncate(content_html.trim_end().len());
     Entry {
         id: entry_id(date),
         title: format!("Tip {} · {}", tip.number, visible(&tip.title)),
@@ -126,7 +132,7 @@ pub fn atom(
 /// A feed as Atom 1.0, an entry at a time.
 pub fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")?;
-    out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n")?;
+    out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")?;
     writeln!(out, "  <id>{FEED_ID}</id>")?;
     writeln!(out, "  <title>{}</title>", escape(FEED_TITLE))?;
     writeln!(out, "  <updated>{}</updated>", feed.updated)?;
@@ -163,13 +169,13 @@ pub fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
                 escape(url)
             )?;
         }
-        // The HTML is itself escaped once more as the element's text, as
-        // RFC 4287 asks of type="html": a reader unescapes it to the
-        // fragment, and the fragment's own references to the text.
+        // The HTML is escaped once more as the element's text, as RFC 4287
+        // asks of type="html": a reader unescapes it to the fragment, and
+        // the fragment's own references then to the playbook's text.
         writeln!(
             out,
             "    <content type=\"html\">{}</content>",
-            escape(&entry.content_html)
+            escape_markup(&entry.content_html)
         )?;
         out.write_all(b"  </entry>\n")?;
     }

@@ -34,11 +34,22 @@ pub fn escape(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text) if !text.chars().any(is_forbidden_in_xml) => Cow::Borrowed(text),
         shown => Cow::Owned(without_forbidden(&shown)),
     };
-    if !shown.contains(['&', '<', '>', '"', '\'']) {
-        return shown;
+    match escape_markup(&shown) {
+        Cow::Borrowed(_) => shown,
+        Cow::Owned(escaped) => Cow::Owned(escaped),
     }
-    let mut escaped = String::with_capacity(shown.len() + 16);
-    for c in shown.chars() {
+}
+
+/// Only the five characters markup gives a meaning to, written as
+/// references: for text that holds nothing XML forbids, such as HTML that
+/// `tips` wrote itself around escaped playbook text, when it becomes the
+/// text of an XML element (Atom's `type="html"`).
+pub fn escape_markup(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
         match c {
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),

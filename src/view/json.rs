@@ -316,7 +316,6 @@ pub struct JsonFeed<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     feed_url: Option<&'a str>,
     authors: [JsonFeedAuthor; 1],
-    language: &'static str,
     items: Vec<JsonFeedItem<'a>>,
 }
 
@@ -343,7 +342,6 @@ impl<'a> JsonFeed<'a> {
             home_page_url: feed.home_page_url.as_deref(),
             feed_url: feed.feed_url.as_deref(),
             authors: [JsonFeedAuthor { name: AUTHOR }],
-            language: "en",
             items: feed
                 .entries
                 .iter()

@@ -127,7 +127,7 @@ fn archive(
     let name = format!("{PACKAGE}-{}-{}", workspace.version, host_triple()?);
     let top = dist.join(&name);
     recreate(&top)?;
-    let copies: [(PathBuf, &str); 8] = [
+    let copies: [(PathBuf, &str); 10] = [
         (binary.to_path_buf(), BINARY),
         (workspace.root.join("README.md"), "README.md"),
         (workspace.root.join("LICENSE"), "LICENSE"),
@@ -138,6 +138,14 @@ fn archive(
         (
             workspace.root.join("contrib/update-motd.d-60-tips"),
             "contrib/update-motd.d-60-tips",
+        ),
+        (
+            workspace.root.join("contrib/tips-site.service"),
+            "contrib/tips-site.service",
+        ),
+        (
+            workspace.root.join("contrib/tips-site.timer"),
+            "contrib/tips-site.timer",
         ),
     ];
     for (from, to) in copies {
