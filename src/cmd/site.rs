@@ -9,7 +9,7 @@ use crate::untrusted::visible;
 
 impl Run for SiteArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        session.text_only("site", "a web site into a folder")?;
+        session.text_only("site", "one line on what it wrote into the folder")?;
         let tips = session.tips()?;
         let files = site::build(
             &tips,
