@@ -20,17 +20,19 @@ impl Run for SiteArgs {
         let published =
             site::publish(&self.dir, &files).map_err(|error| Error::Failure(error.to_string()))?;
         let folder = self.dir.display().to_string();
+        let count = tips.all().len();
         let mut line = format!(
-            "Wrote {} files of the site of {} tips into {}",
+            "Wrote {} files of the site of {count} {} into {}",
             published.written,
-            tips.all().len(),
+            if count == 1 { "tip" } else { "tips" },
             visible(&folder)
         );
-        if published.removed > 0 {
-            line.push_str(&format!(
-                "; removed {} page(s) of tips no longer in force",
-                published.removed
-            ));
+        match published.removed {
+            0 => {}
+            1 => line.push_str("; removed 1 page of a tip no longer in force"),
+            removed => line.push_str(&format!(
+                "; removed {removed} pages of tips no longer in force"
+            )),
         }
         line.push('\n');
         out.raw(line.as_bytes())?;
