@@ -340,7 +340,7 @@ fn someone_elses_files_are_never_overwritten_or_removed() {
     fs::write(forged.join("index.html"), "mine\n").unwrap();
     assert_refused(&site(&env, &[forged.to_str().unwrap()]), ".tips-site");
     assert_eq!(read(&forged.join("index.html")), "mine\n");
-    no_temporary_file_in(&env.home().to_path_buf());
+    no_temporary_file_in(env.home());
 }
 
 #[test]
@@ -549,9 +549,9 @@ fn two_sites(env: &TestEnv) -> Vec<PathBuf> {
     let hostile = env.write("hostile.toml", &hostile_playbook());
     let builtin = env.home().join("builtin-site");
     let hostile_site = env.home().join("hostile-site");
-    assert_success(&site(&env, &[builtin.to_str().unwrap()]));
+    assert_success(&site(env, &[builtin.to_str().unwrap()]));
     assert_success(&site(
-        &env,
+        env,
         &[
             hostile_site.to_str().unwrap(),
             "--tips-file",
