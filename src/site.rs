@@ -302,6 +302,9 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
         replaced.push(is_ours_to_replace(&folder.join(&file.path), as_written)?);
     }
     make_folder(&folder.join(TIP_PAGE_DIR))?;
+    for place in [folder.to_path_buf(), folder.join(TIP_PAGE_DIR)] {
+        clear_abandoned_temporaries(&place);
+    }
 
     let now: Vec<Written> = site.iter().map(Written::of).collect();
     // The manifest names what is about to be written before it is, beside
@@ -483,6 +486,50 @@ fn write_file(folder: &Path, path: &str, contents: &[u8], replace: bool) -> Resu
     }
 }
 
+/// How old a temporary file of the site must be before it is taken for
+/// one whose run was killed: a run takes a moment, so an hour leaves alone
+/// any run still at work, even one in another container sharing the folder.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files a run left when it was killed before it
+/// could remove them itself (SIGKILL, a power cut): only regular files
+/// named as [`Temporary`] names them, and an hour old.
+fn clear_abandoned_temporaries(place: &Path) {
+    let Ok(entries) = fs::read_dir(place) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_temporary_name) {
+            continue;
+        }
+        let abandoned = entry.metadata().is_ok_and(|metadata| {
+            metadata.is_file()
+                && metadata
+                    .modified()
+                    .ok()
+                    .and_then(|modified| now.duration_since(modified).ok())
+                    .is_some_and(|age| age > ABANDONED_AFTER)
+        });
+        if abandoned {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `.tips-site-PID-NANOS.tmp`, as [`Temporary::create`] names a file.
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix(".tips-site-")
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, stamp)| {
+            [pid, stamp]
+                .iter()
+                .all(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// A temporary file beside the one it will become, removed when dropped
 /// (after a rename, there is nothing left to remove).
 struct Temporary {
@@ -538,6 +585,24 @@ mod tests {
             "",
         ] {
             assert!(!is_site_path(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn only_the_names_of_its_own_temporary_files_are_taken_for_them() {
+        let made = Temporary::create(&std::env::temp_dir()).unwrap();
+        let name = made.path.file_name().unwrap().to_str().unwrap().to_string();
+        assert!(is_temporary_name(&name), "{name}");
+        for other in [
+            ".tips-site",
+            ".tips-site-.tmp",
+            ".tips-site-12-.tmp",
+            ".tips-site-12-34.tmp.html",
+            ".tips-site-x-34.tmp",
+            "tips-site-12-34.tmp",
+            ".tips-site-12-34-56.tmp",
+        ] {
+            assert!(!is_temporary_name(other), "{other}");
         }
     }
 

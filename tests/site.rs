@@ -383,6 +383,38 @@ fn its_own_output_is_regenerated_and_a_tip_gone_from_the_playbook_loses_its_page
 }
 
 #[test]
+fn temporary_files_of_a_killed_run_are_cleared_by_the_next() {
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    fs::create_dir_all(dir.join("tip")).unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let abandoned = [
+        dir.join(".tips-site-4242-1796635950295489027.tmp"),
+        dir.join("tip/.tips-site-4242-1796635950295550097.tmp"),
+    ];
+    for path in &abandoned {
+        fs::File::create(path)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
+    // One of another run still at work, and a file that only looks alike.
+    let at_work = dir.join(".tips-site-4243-1796635950295489999.tmp");
+    fs::write(&at_work, "half").unwrap();
+    let lookalike = dir.join(".tips-site-notes.tmp");
+    fs::File::create(&lookalike)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    assert_success(&site(&env, &[dir.to_str().unwrap()]));
+    for path in &abandoned {
+        assert!(!path.exists(), "{} is left", path.display());
+    }
+    assert!(at_work.exists(), "a run at work keeps its file");
+    assert!(lookalike.exists(), "a file the site did not name is kept");
+}
+
+#[test]
 fn hostile_playbook_text_is_written_as_text_never_as_markup() {
     let env = TestEnv::new();
     let hostile = env.write("hostile.toml", &hostile_playbook());

@@ -3,7 +3,7 @@
 // written here). Prints one JSON object for the Rust test to judge:
 //
 // {
-//   pages: [{ path, status, axe: [{id, impact, help, targets}],
+//   pages: [{ path, status, axe: [{scheme, id, impact, help, targets}],
 //             sideways: {"320": px, "1280": px},
 //             scripts, handlers: [attribute names], javascript_links,
 //             text }],
@@ -88,18 +88,24 @@ try {
       const links = [...document.querySelectorAll("a[href], link[href]")].map((element) => element.href);
       return { handlers, scripts, javascriptLinks, links, text: document.body.innerText };
     });
+    // axe in the light and the dark colour scheme, as the stylesheet has both.
     await page.addScriptTag({ content: axeSource });
-    const axe = await page.evaluate(async () => {
-      const found = await window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    const axe = [];
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+      const violations = await page.evaluate(async () => {
+        const found = await window.axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return found.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.map((node) => node.target.join(" ")),
+        }));
       });
-      return found.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.map((node) => node.target.join(" ")),
-      }));
-    });
+      axe.push(...violations.map((violation) => ({ scheme, ...violation })));
+    }
     Object.assign(entry, {
       axe,
       scripts: dom.scripts,
