@@ -284,7 +284,7 @@ impl Written {
 /// would be replaced is checked first, so a refusal writes nothing; pages
 /// the site wrote earlier for tips no longer in force are removed.
 pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError> {
-    make_folder(folder)?;
+    make_folder(folder, true)?;
     let earlier = read_manifest(folder)?;
     // By path, so that the cost stays in a straight line with the tips.
     let mut listed: HashMap<&str, Vec<&Written>> = HashMap::with_capacity(earlier.len());
@@ -301,7 +301,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
             .map_or(&[][..], Vec::as_slice);
         replaced.push(is_ours_to_replace(&folder.join(&file.path), as_written)?);
     }
-    make_folder(&folder.join(TIP_PAGE_DIR))?;
+    make_folder(&folder.join(TIP_PAGE_DIR), false)?;
     for place in [folder.to_path_buf(), folder.join(TIP_PAGE_DIR)] {
         clear_abandoned_temporaries(&place);
     }
@@ -341,17 +341,29 @@ fn exists(path: &Path) -> bool {
 }
 
 /// Makes a folder where there is none; refuses anything else that stands
-/// there, a link to a folder included (pages written through it would land
-/// outside the site).
-fn make_folder(folder: &Path) -> Result<(), SiteError> {
-    match fs::symlink_metadata(folder) {
+/// there. The folder given on the command line may be a link to a folder
+/// (a web root often is); `tip/` inside it may not, since pages written
+/// through it would land outside the site.
+fn make_folder(folder: &Path, may_be_a_link: bool) -> Result<(), SiteError> {
+    let found = if may_be_a_link {
+        fs::metadata(folder)
+    } else {
+        fs::symlink_metadata(folder)
+    };
+    match found {
         Ok(metadata) if metadata.is_dir() => Ok(()),
         Ok(_) => Err(SiteError::NotAFolder(folder.to_path_buf())),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => DirBuilder::new()
-            .recursive(true)
-            .mode(0o755)
-            .create(folder)
-            .map_err(|error| SiteError::Io(folder.to_path_buf(), error)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound && !exists(folder) => {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o755)
+                .create(folder)
+                .map_err(|error| SiteError::Io(folder.to_path_buf(), error))
+        }
+        // A link that leads nowhere.
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            Err(SiteError::NotAFolder(folder.to_path_buf()))
+        }
         Err(error) => Err(SiteError::Io(folder.to_path_buf(), error)),
     }
 }
@@ -472,10 +484,7 @@ fn write_file(folder: &Path, path: &str, contents: &[u8], replace: bool) -> Resu
     let full = folder.join(path);
     let parent = full.parent().unwrap_or(folder);
     let temporary =
-        Temporary::create(parent).map_err(|error| SiteError::Io(full.clone(), error))?;
-    temporary
-        .fill(contents)
-        .map_err(|error| SiteError::Io(full.clone(), error))?;
+        Temporary::write(parent, contents).map_err(|error| SiteError::Io(full.clone(), error))?;
     if replace {
         return fs::rename(&temporary.path, &full).map_err(|error| SiteError::Io(full, error));
     }
@@ -518,7 +527,7 @@ fn clear_abandoned_temporaries(place: &Path) {
     }
 }
 
-/// `.tips-site-PID-NANOS.tmp`, as [`Temporary::create`] names a file.
+/// `.tips-site-PID-NANOS.tmp`, as [`Temporary::write`] names a file.
 fn is_temporary_name(name: &str) -> bool {
     name.strip_prefix(".tips-site-")
         .and_then(|rest| rest.strip_suffix(".tmp"))
@@ -537,25 +546,23 @@ struct Temporary {
 }
 
 impl Temporary {
-    fn create(parent: &Path) -> io::Result<Temporary> {
+    /// A new file in `parent` holding `contents`, synced to the disk, so
+    /// that a full disk fails here, before the file is moved into place.
+    fn write(parent: &Path, contents: &[u8]) -> io::Result<Temporary> {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos());
         let path = parent.join(format!(".tips-site-{}-{stamp}.tmp", std::process::id()));
-        OpenOptions::new()
+        let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o644)
             .open(&path)?;
-        Ok(Temporary { path })
-    }
-
-    /// Writes the contents and waits for the disk, so that a full disk
-    /// fails here, before the file is moved into place.
-    fn fill(&self, contents: &[u8]) -> io::Result<()> {
-        let mut file = OpenOptions::new().write(true).open(&self.path)?;
+        // From here on the file is removed on the way out, whatever fails.
+        let temporary = Temporary { path };
         file.write_all(contents)?;
-        file.sync_all()
+        file.sync_all()?;
+        Ok(temporary)
     }
 }
 
@@ -590,7 +597,7 @@ mod tests {
 
     #[test]
     fn only_the_names_of_its_own_temporary_files_are_taken_for_them() {
-        let made = Temporary::create(&std::env::temp_dir()).unwrap();
+        let made = Temporary::write(&std::env::temp_dir(), b"").unwrap();
         let name = made.path.file_name().unwrap().to_str().unwrap().to_string();
         assert!(is_temporary_name(&name), "{name}");
         for other in [

@@ -249,6 +249,25 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
     assert!(dir.join("index.html").is_file());
     no_temporary_file_in(&dir);
 
+    // A link to a folder is that folder (a web root often is one); a link
+    // as its `tip/` is not followed.
+    let web_root = env.home().join("srv/www");
+    fs::create_dir_all(&web_root).unwrap();
+    let linked = env.home().join("public_html");
+    std::os::unix::fs::symlink(&web_root, &linked).unwrap();
+    assert_success(&site(&env, &[linked.to_str().unwrap()]));
+    assert!(web_root.join("tip/respect.html").is_file());
+    let elsewhere = env.home().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let with_linked_tips = env.home().join("linked-tips");
+    fs::create_dir_all(&with_linked_tips).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, with_linked_tips.join("tip")).unwrap();
+    assert_refused(
+        &site(&env, &[with_linked_tips.to_str().unwrap()]),
+        "tip is not a folder",
+    );
+    assert_eq!(files_under(&elsewhere), Vec::<String>::new());
+
     let file = env.write("not-a-folder", "mine\n");
     let refused = site(&env, &[file.to_str().unwrap()]);
     assert_refused(&refused, "not-a-folder is not a folder");
