@@ -4,10 +4,11 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, GlobalArgs, TodayArgs};
+use crate::cli::{Cli, Command, GlobalArgs, TodayArgs, MOST_DAYS};
 use crate::cmd::{Run, Session, SEARCH_NEEDS_A_WORD};
 use crate::error::Error;
 use crate::output::Output;
+use crate::schema::nearest;
 use crate::terminal::Terminal;
 
 /// A command line, resolved: the command, and the global options in force.
@@ -102,7 +103,130 @@ pub fn report_parse_error(error: &clap::Error) -> ExitCode {
         };
     }
     let command = command_named_in(std::env::args_os().skip(1));
-    Error::Usage(one_line(&error.render().to_string(), command.as_deref())).report()
+    let message = in_words(error, command.as_deref())
+        .unwrap_or_else(|| one_line(&error.render().to_string(), command.as_deref()));
+    Error::Usage(message).report()
+}
+
+/// The refusals people meet most, said as a person would, from what clap
+/// found (its kind of error and the argument and value concerned) rather
+/// than from its English; `None` leaves the rest to `one_line`.
+fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| -> Vec<&str> {
+        match error.get(kind) {
+            Some(ContextValue::String(one)) => vec![one.as_str()],
+            Some(ContextValue::Strings(many)) => many.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    };
+    // clap names an argument as its usage shows it: `--days <N>`, `<SHELL>`.
+    let arguments = context(ContextKind::InvalidArg);
+    let argument = arguments.first().copied()?;
+    let option = argument.split(' ').next().unwrap_or(argument);
+    match error.kind() {
+        ErrorKind::MissingRequiredArgument => match (command, option) {
+            (Some("calendar"), "--days") => Some(FROM_NEEDS_DAYS.to_string()),
+            (Some("show"), _) => Some(SHOW_NEEDS_A_NAME.to_string()),
+            (Some("search"), _) => Some(SEARCH_NEEDS_A_WORD.to_string()),
+            (Some(command @ ("init" | "completions")), "<SHELL>") => {
+                let shells = if command == "init" {
+                    names_of::<crate::cli::InitShell>()
+                } else {
+                    names_of::<clap_complete::Shell>()
+                };
+                let shells: Vec<&str> = shells.iter().map(String::as_str).collect();
+                let shells = in_a_list(&shells, "or");
+                Some(format!(
+                    "'tips {command}' needs the name of a shell: {shells}, as in 'tips {command} bash'"
+                ))
+            }
+            _ => None,
+        },
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue if option == "--days" => {
+            Some(match context(ContextKind::InvalidValue).first() {
+                Some(value) if !value.is_empty() => {
+                    format!("--days takes a number of days from 1 to {MOST_DAYS}, not {value}")
+                }
+                _ => format!("--days needs a number of days from 1 to {MOST_DAYS}"),
+            })
+        }
+        ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue).first().copied()?;
+            let known = context(ContextKind::ValidValue);
+            if known.is_empty() {
+                return None;
+            }
+            // clap suggests any value that shares a few letters (`tcsh`
+            // gets zsh); only a slip of a letter or two is worth a guess,
+            // and the name of another shell (ksh is one letter from zsh)
+            // is no slip.
+            let another_shell =
+                option == "<SHELL>" && OTHER_SHELLS.contains(&value.to_lowercase().as_str());
+            let guess = nearest(value, &known).filter(|_| !another_shell);
+            Some(match (option, guess) {
+                ("<SHELL>", None) => format!(
+                    "{value} is not a shell tips knows; it knows {}",
+                    in_a_list(&known, "and")
+                ),
+                ("<SHELL>", Some(guess)) => format!(
+                    "{value} is not a shell tips knows: did you mean {guess}? (it knows {})",
+                    in_a_list(&known, "and")
+                ),
+                (_, None) => format!("{option} takes {}, not {value}", in_a_list(&known, "or")),
+                (_, Some(guess)) => format!(
+                    "{option} takes {}, not {value}: did you mean {guess}?",
+                    in_a_list(&known, "or")
+                ),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Shells people use that `tips` writes no code for.
+const OTHER_SHELLS: &[&str] = &[
+    "sh",
+    "ash",
+    "dash",
+    "ksh",
+    "mksh",
+    "oksh",
+    "csh",
+    "tcsh",
+    "nu",
+    "xonsh",
+    "elvish",
+    "pwsh",
+    "powershell",
+    "ion",
+    "osh",
+    "ysh",
+    "yash",
+];
+
+const FROM_NEEDS_DAYS: &str =
+    "--from needs --days too: say how many days to write, as in --from 2027-04-01 --days 30";
+
+const SHOW_NEEDS_A_NAME: &str =
+    "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'";
+
+/// The values a command line takes for a `T`, as typed.
+fn names_of<T: clap::ValueEnum>() -> Vec<String> {
+    T::value_variants()
+        .iter()
+        .filter_map(|value| value.to_possible_value())
+        .map(|value| value.get_name().to_string())
+        .collect()
+}
+
+/// `bash, zsh and fish`.
+fn in_a_list(items: &[&str], last_joined_by: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {last_joined_by} {last}", rest.join(", ")),
+    }
 }
 
 /// The command a refused command line was for (`show` in `tips --color
@@ -145,17 +269,6 @@ fn one_line(rendered: &str, command: Option<&str>) -> String {
         .collect();
     let first = paragraphs.first().map(String::as_str).unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    if first.starts_with("the following required arguments") {
-        // What a command needs, said as a person would.
-        match command {
-            Some("show") => {
-                return "'tips show' needs the name of a tip, such as respect or 7; see 'tips list'"
-                    .to_string()
-            }
-            Some("search") => return SEARCH_NEEDS_A_WORD.to_string(),
-            _ => {}
-        }
-    }
     let mut message = if first.is_empty() {
         "invalid command line".to_string()
     } else {
@@ -266,6 +379,32 @@ mod tests {
             one_line(rendered, None),
             "unexpected argument '--colr' found (a similar argument exists: '--color'); see 'tips --help'"
         );
+    }
+
+    /// What `tips` says of a refused command line, from clap's error.
+    fn said(line: &str) -> Option<String> {
+        let error = parse(line.split(' ')).err().expect("refused");
+        let command = command_named_in(line.split(' ').skip(1).map(Into::into));
+        in_words(&error, command.as_deref())
+    }
+
+    #[test]
+    fn refusals_are_read_from_what_clap_found_not_from_its_english() {
+        assert_eq!(
+            said("tips calendar --days 0").as_deref(),
+            Some("--days takes a number of days from 1 to 366, not 0")
+        );
+        assert_eq!(
+            said("tips calendar --from 2027-04-01").as_deref(),
+            Some(FROM_NEEDS_DAYS)
+        );
+        assert_eq!(said("tips show").as_deref(), Some(SHOW_NEEDS_A_NAME));
+        assert_eq!(
+            said("tips init tcsh").as_deref(),
+            Some("tcsh is not a shell tips knows; it knows bash, zsh and fish")
+        );
+        // Anything else keeps clap's message, made one line.
+        assert_eq!(said("tips --colr never"), None);
     }
 
     #[test]

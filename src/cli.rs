@@ -94,7 +94,7 @@ pub enum Command {
     /// Show one tip with its coaching prompts
     Show(ShowArgs),
 
-    /// List every tip: number, title and tagline
+    /// List every tip: its number and slug (the names to type) and its title
     List(ListArgs),
 
     /// Count the days to Valentine's Day and show where the season stands
@@ -237,7 +237,7 @@ The tip shows once a day, only in interactive terminals, and never when
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct InitArgs {
     /// The shell to print the code for
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub shell: InitShell,
 
     /// Show the tip in every new shell, not only the first of the day
@@ -274,6 +274,9 @@ pub struct SearchArgs {
     pub global: GlobalArgs,
 }
 
+/// The most days one calendar file holds.
+pub const MOST_DAYS: u16 = 366;
+
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
@@ -293,7 +296,7 @@ pub struct CalendarArgs {
     pub from: Option<NaiveDate>,
 
     /// How many days to write, 1 to 366, from --from or else from today
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MOST_DAYS as i64), value_hint = ValueHint::Other, allow_negative_numbers = true)]
     pub days: Option<u16>,
 
     /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")
@@ -376,9 +379,10 @@ pub struct SiteArgs {
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
 On a terminal, opens your editor ($VISUAL, else $EDITOR, else vi) on a draft
-that shows the tip's prompts and action; lines starting with ';' are removed
-on save, and an empty entry keeps nothing. Without a terminal, the entry is
-read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
+that shows the tip's action and asks its prompts: write under each one. On
+save, lines starting with ';' and prompts left unanswered are removed, and an
+empty entry keeps nothing. A draft kept from a failed edit of the same tip
+and day is reopened. Without a terminal, the entry is read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
 (see tips paths); the tip shows the newest one under 'Last time'.
 
 Examples:

@@ -76,34 +76,80 @@ fn local_date_of(seconds: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)
 }
 
-/// The first moment of `date` in the local zone, in RFC 3339:
-/// `2027-02-10T00:00:00+01:00`. A feed dates each day's tip so: its day
-/// begins where the feed is made, so that a reader in the same zone sees it
-/// on its own date and it is never in the future once that day has begun.
-/// Where midnight does not exist (a clock put forward at midnight), it is
-/// the first time that does. The zone is found as for [`local_today`], and
-/// is UTC where it cannot be read; an offset with seconds (local mean time
-/// before time zones) is cut to whole minutes, as RFC 3339 writes none.
-pub fn start_of_local_day(date: NaiveDate) -> String {
-    let zone = zone_file(
-        std::env::var_os("TZ").as_deref(),
-        std::env::var_os("TZDIR").as_deref(),
-    );
-    let local = could_be_a_zone(&zone)
-        .then(|| local_midnight(date))
-        .flatten();
-    let (date, hour, minute, offset_minutes) = local.unwrap_or((date, 0, 0, 0));
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let offset = offset_minutes.unsigned_abs();
-    if offset == 0 {
-        return format!("{}T{hour:02}:{minute:02}:00Z", iso(date));
+/// The local zone, as the C library finds it (see [`local_today`]), for
+/// the first moment of many days: it is looked for once.
+pub struct LocalZone {
+    /// Whether the zone file could be one; where it cannot, the zone is UTC.
+    readable: bool,
+}
+
+impl LocalZone {
+    pub fn find() -> LocalZone {
+        let zone = zone_file(
+            std::env::var_os("TZ").as_deref(),
+            std::env::var_os("TZDIR").as_deref(),
+        );
+        LocalZone {
+            readable: could_be_a_zone(&zone),
+        }
     }
-    format!(
-        "{}T{hour:02}:{minute:02}:00{sign}{:02}:{:02}",
-        iso(date),
-        offset / 60,
-        offset % 60
-    )
+
+    /// The first moment of `date` in this zone, in RFC 3339:
+    /// `2027-02-10T00:00:00+01:00`. A feed dates each day's tip so: its
+    /// day begins where the feed is made, so that a reader in the same
+    /// zone sees it on its own date, and it is never in the future once
+    /// that day has begun. Where midnight does not exist (a clock put
+    /// forward at midnight), it is the first time that does. An offset
+    /// with seconds (local mean time, before time zones) is cut to whole
+    /// minutes, as RFC 3339 writes none.
+    pub fn start_of_day(&self, date: NaiveDate) -> String {
+        let local = self.readable.then(|| local_midnight(date)).flatten();
+        let (date, hour, minute, offset_minutes) = local.unwrap_or((date, 0, 0, 0));
+        // Written digit by digit: a year's feed writes hundreds of these,
+        // and the formatting machinery would cost more than the rest.
+        let mut text = String::with_capacity(25);
+        let year = u32::try_from(date.year()).unwrap_or(0);
+        if year > 9999 {
+            text.push_str(&year.to_string());
+        } else {
+            push_digits(&mut text, year, 4);
+        }
+        for (separator, value) in [
+            ('-', date.month()),
+            ('-', date.day()),
+            ('T', hour),
+            (':', minute),
+        ] {
+            text.push(separator);
+            push_digits(&mut text, value, 2);
+        }
+        text.push_str(":00");
+        let offset = u32::try_from(offset_minutes.unsigned_abs()).unwrap_or(0);
+        if offset == 0 {
+            text.push('Z');
+        } else {
+            text.push(if offset_minutes < 0 { '-' } else { '+' });
+            push_digits(&mut text, offset / 60, 2);
+            text.push(':');
+            push_digits(&mut text, offset % 60, 2);
+        }
+        text
+    }
+}
+
+/// The zone's offset in minutes. `c_long` is 64 bits here and 32 on
+/// 32-bit targets, where the conversion is not the same type.
+#[allow(clippy::useless_conversion)]
+fn gmtoff_minutes(seconds: libc::c_long) -> i64 {
+    i64::from(seconds) / 60
+}
+
+/// `value` in `width` decimal digits, with leading zeros.
+fn push_digits(text: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        text.push(char::from(b'0' + u8::try_from(digit).expect("one digit")));
+    }
 }
 
 /// The local date, hour and minute that `mktime` makes of midnight on
@@ -130,7 +176,7 @@ fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
         local,
         u32::try_from(tm.tm_hour).ok()?,
         u32::try_from(tm.tm_min).ok()?,
-        i64::from(tm.tm_gmtoff) / 60,
+        gmtoff_minutes(tm.tm_gmtoff),
     ))
 }
 

@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate};
 use std::io::{self, Write};
 
-use crate::dates;
+use crate::dates::{self, LocalZone};
 use crate::markup::{self, escape, escape_markup, FEED_FILE, INDEX_PAGE};
 use crate::schedule::{self, VALENTINES_GREETING};
 use crate::tip::{Tip, TipSet};
@@ -79,15 +79,20 @@ impl Feed {
     /// `base_url` is an absolute http(s) URL as [`parse_base_url`] gives it.
     pub fn new(tips: &TipSet, today: NaiveDate, days: u16, base_url: Option<&str>) -> Feed {
         let base_url = base_url.map(|url| url.trim_end_matches('/'));
+        let zone = LocalZone::find();
         let entries: Vec<Entry> = today
             .iter_days()
             .rev()
             .take(usize::from(days))
             .take_while(|date| *date >= first_known_day())
-            .map(|date| entry(date, schedule::tip_for(date, tips), base_url))
+            .map(|date| entry(date, schedule::tip_for(date, tips), base_url, &zone))
             .collect();
         Feed {
-            updated: dates::start_of_local_day(today),
+            // The feed changes when a day begins: its newest entry's time.
+            updated: entries.first().map_or_else(
+                || zone.start_of_day(today),
+                |newest| newest.published.clone(),
+            ),
             feed_url: base_url.map(|base| format!("{base}/{FEED_FILE}")),
             home_page_url: base_url.map(|base| format!("{base}/{INDEX_PAGE}")),
             entries,
@@ -95,7 +100,7 @@ impl Feed {
     }
 }
 
-fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
+fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>, zone: &LocalZone) -> Entry {
     let mut content_html = String::new();
     if schedule::is_valentines_day(date) {
         content_html.push_str(&format!(
@@ -110,7 +115,7 @@ fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>) -> Entry {
     Entry {
         id: entry_id(date),
         title: format!("Tip {} · {}", tip.number, visible(&tip.title)),
-        published: dates::start_of_local_day(date),
+        published: zone.start_of_day(date),
         url: base_url.map(|base| format!("{base}/{}", markup::tip_page_path(&tip.slug))),
         content_html,
     }
@@ -232,5 +237,68 @@ fn describe(c: char) -> String {
         format!("the character U+{:04X}", u32::from(c))
     } else {
         format!("'{c}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_base_url_is_an_absolute_http_url_kept_without_its_final_slash() {
+        for (given, kept) in [
+            ("https://intranet.example.com/tips/", "https://intranet.example.com/tips"),
+            ("HTTP://intranet:8080", "HTTP://intranet:8080"),
+            ("https://[::1]:8443/~coach/tips", "https://[::1]:8443/~coach/tips"),
+            ("https://intranet.example.com/équipe", "https://intranet.example.com/équipe"),
+        ] {
+            assert_eq!(parse_base_url(given).as_deref(), Ok(kept), "{given}");
+        }
+        for refused in [
+            "intranet/tips",
+            "file:///srv/tips",
+            "https://",
+            "https:///tips",
+            "https://a b",
+            "https://x/?q",
+            "https://x/#top",
+            "https://me@x/",
+            "https://x/\u{7}",
+            "https://x/\"onload=",
+        ] {
+            assert!(parse_base_url(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn the_first_day_is_never_before_year_one() {
+        assert_eq!(first_day(day("2027-02-10"), 7), Some(day("2027-02-04")));
+        assert_eq!(first_day(day("0001-01-07"), 7), Some(day("0001-01-01")));
+        assert_eq!(first_day(day("0001-01-07"), 8), None);
+    }
+
+    #[test]
+    fn an_entry_id_is_a_tag_uri_of_its_day_alone() {
+        assert_eq!(
+            entry_id(day("2027-02-10")),
+            "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day"
+        );
+        let tips = TipSet::builtin();
+        let feed = Feed::new(&tips, day("2027-02-10"), 3, Some("https://x/tips/"));
+        let ids: Vec<&str> = feed.entries.iter().map(|entry| entry.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day",
+                "tag:romantic-sales.invalid,2027-02-09:tip-of-the-day",
+                "tag:romantic-sales.invalid,2027-02-08:tip-of-the-day",
+            ]
+        );
+        assert_eq!(feed.entries[0].url.as_deref(), Some("https://x/tips/tip/respect.html"));
+        assert_eq!(feed.feed_url.as_deref(), Some("https://x/tips/feed.xml"));
     }
 }

@@ -22,12 +22,27 @@ pub enum Unread {
 
 /// The bytes of a regular file of at most `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    read(path, limit, 0)
+}
+
+/// As [`read_regular`], but a symbolic link at `path` itself is refused
+/// rather than followed: for a file `tips` wrote and gave to another
+/// program, which must not be able to point `tips` at some other file.
+pub fn read_regular_not_followed(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    read(path, limit, libc::O_NOFOLLOW)
+}
+
+fn read(path: &Path, limit: u64, flags: libc::c_int) -> Result<Vec<u8>, Unread> {
     let file = OpenOptions::new()
         .read(true)
         // A FIFO opened for reading would wait for a writer.
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK | flags)
         .open(path)
         .map_err(|error| match error.raw_os_error() {
+            // O_NOFOLLOW met a link.
+            Some(libc::ELOOP) if flags & libc::O_NOFOLLOW != 0 => {
+                Unread::NotRegular("a symbolic link")
+            }
             // A socket cannot be opened at all; say what it is.
             Some(libc::ENXIO) => match fs::metadata(path) {
                 Ok(metadata) => Unread::NotRegular(kind_of(metadata.file_type())),
@@ -96,6 +111,14 @@ mod tests {
         fs::write(&file, "0123456789").unwrap();
         assert_eq!(read_regular(&file, 10).unwrap(), b"0123456789");
         assert!(matches!(read_regular(&file, 9), Err(Unread::TooLarge)));
+        let link = folder.path().join("link");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert_eq!(read_regular(&link, 10).unwrap(), b"0123456789");
+        assert!(matches!(
+            read_regular_not_followed(&link, 10),
+            Err(Unread::NotRegular("a symbolic link"))
+        ));
+        assert_eq!(read_regular_not_followed(&file, 10).unwrap(), b"0123456789");
         assert!(matches!(
             read_regular(&folder.path().join("none"), 9),
             Err(Unread::Io(error)) if error.kind() == io::ErrorKind::NotFound

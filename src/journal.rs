@@ -24,19 +24,10 @@ use std::path::{Path, PathBuf};
 
 use crate::dates;
 use crate::files::{self, Unread};
-use crate::tip::Tip;
 
 /// An entry is a few paragraphs; a file far larger is not one, and is
 /// passed over rather than read.
 pub const MAX_ENTRY_BYTES: u64 = 256 * 1024;
-
-/// Draft lines that start with this are guidance, removed on save. Not
-/// `#`, as git uses, since that starts a Markdown heading a user may write.
-pub const GUIDANCE: char = ';';
-
-/// Where unfinished drafts are kept, inside the journal folder; the dot
-/// keeps them out of every listing of entries.
-const DRAFTS: &str = ".drafts";
 
 /// One entry of the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,7 +373,7 @@ fn read_entry(path: &Path) -> io::Result<String> {
 
 /// Creates a private folder (mode 0700) and any parents it lacks (those
 /// with the usual mode).
-fn private_folder(path: &Path) -> io::Result<()> {
+pub(crate) fn private_folder(path: &Path) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -397,7 +388,7 @@ fn private_folder(path: &Path) -> io::Result<()> {
 }
 
 /// Writes a new private file (mode 0600) that must not exist yet.
-fn write_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -478,56 +469,6 @@ fn nanos_now() -> u128 {
         .map_or(0, |since| since.as_nanos())
 }
 
-/// The text an editor opens for a reflection: a blank line to write on,
-/// then the tip's title and the day, its prompts and action, and how to
-/// save, all as guidance lines that are removed on save.
-pub fn draft(tip: &Tip, date: NaiveDate) -> String {
-    let mut lines = vec![
-        String::new(),
-        String::new(),
-        format!(
-            "{GUIDANCE} Tip {} · {} · {}",
-            tip.number,
-            tip.title,
-            dates::long(date)
-        ),
-        GUIDANCE.to_string(),
-        format!("{GUIDANCE} Prompts to answer:"),
-    ];
-    for prompt in tip.prompts.iter() {
-        lines.push(format!("{GUIDANCE}   - {}", one_line(prompt)));
-    }
-    if let Some(action) = &tip.action {
-        lines.push(GUIDANCE.to_string());
-        lines.push(format!("{GUIDANCE} Try today: {}", one_line(action)));
-    }
-    lines.extend([
-        GUIDANCE.to_string(),
-        format!("{GUIDANCE} Write your answers above, in Markdown if you like."),
-        format!("{GUIDANCE} Lines that start with '{GUIDANCE}' are removed when you save;"),
-        format!("{GUIDANCE} an entry left empty keeps nothing."),
-    ]);
-    let mut text = lines.join("\n");
-    text.push('\n');
-    text
-}
-
-/// Prompts and actions may run over several lines in a playbook; in a
-/// draft each must stay on its guidance line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// What is kept of an edited draft: its lines without the guidance ones,
-/// and no blank lines before or after. Empty means nothing is kept.
-pub fn without_guidance(edited: &str) -> String {
-    let kept: Vec<&str> = edited
-        .lines()
-        .filter(|line| !line.starts_with(GUIDANCE))
-        .collect();
-    tidy(&kept.join("\n"))
-}
-
 /// An entry as kept: blank lines around it and blanks at line ends gone.
 pub fn tidy(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
@@ -537,35 +478,6 @@ pub fn tidy(text: &str) -> String {
         (Some(first), Some(last)) => lines[first..=last].join("\n"),
         _ => String::new(),
     }
-}
-
-/// A draft file for an editor, in the journal's drafts folder, and its
-/// path. Kept where the editor fails, so that nothing typed is lost.
-pub fn write_draft(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<PathBuf> {
-    private_folder(journal)?;
-    let drafts = journal.join(DRAFTS);
-    private_folder(&drafts)?;
-    // Drafts kept from failed edits stay until the user deals with them,
-    // so a new draft takes the first name that is free.
-    let day = dates::iso(date);
-    for attempt in 1..=1000 {
-        let name = match attempt {
-            1 => format!("{slug}-{day}.md"),
-            _ => format!("{slug}-{day}-{attempt}.md"),
-        };
-        let path = drafts.join(name);
-        match write_new_private(&path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(io::Error::other("no free name for a draft"))
-}
-
-/// Reads back a draft after the editor; limited like an entry.
-pub fn read_draft(path: &Path) -> io::Result<String> {
-    read_entry(path)
 }
 
 #[cfg(test)]
@@ -631,19 +543,6 @@ mod tests {
             newest_name(&folder.join("missing"), day("2026-12-31")),
             None
         );
-    }
-
-    #[test]
-    fn guidance_goes_and_what_was_written_stays() {
-        let edited =
-            "\n\nAsked Acme's architect\n  - for the rollout\n\n; Tip 7\n;\n# a heading stays\n\n";
-        assert_eq!(
-            without_guidance(edited),
-            "Asked Acme's architect\n  - for the rollout\n\n# a heading stays"
-        );
-        let tips = crate::tip::TipSet::builtin();
-        let tip = &tips.all()[6];
-        assert_eq!(without_guidance(&draft(tip, day("2026-11-26"))), "");
     }
 
     #[test]
@@ -735,13 +634,6 @@ mod tests {
                 prop_assert_eq!(tidy(&entry.text), kept.clone());
                 prop_assert!(!entry.first_line().trim().is_empty());
             }
-        }
-
-        #[test]
-        fn without_guidance_never_keeps_a_guidance_line(text in awkward_text()) {
-            let kept = without_guidance(&text);
-            prop_assert!(kept.lines().all(|line| !line.starts_with(GUIDANCE)));
-            prop_assert_eq!(tidy(&kept), kept.clone());
         }
     }
 }

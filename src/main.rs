@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod cmd;
 mod dates;
+mod draft;
 mod error;
 mod feed;
 mod files;

@@ -31,7 +31,8 @@ pub fn tip_page_path(slug: &str) -> String {
 /// else in `tips`), since no reference can carry them in XML 1.0.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let shown = match visible(text) {
-        Cow::Borrowed(text) if !text.chars().any(is_forbidden_in_xml) => Cow::Borrowed(text),
+        Cow::Borrowed(text) if !may_hold_a_noncharacter(text) => Cow::Borrowed(text),
+        shown if !shown.chars().any(is_forbidden_in_xml) => shown,
         shown => Cow::Owned(without_forbidden(&shown)),
     };
     match escape_markup(&shown) {
@@ -45,21 +46,51 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// `tips` wrote itself around escaped playbook text, when it becomes the
 /// text of an XML element (Atom's `type="html"`).
 pub fn escape_markup(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    // The five are ASCII, so the text between them is copied a run at a
+    // time, never a character at a time.
+    let is_markup = |byte: &u8| IS_MARKUP[usize::from(*byte)];
+    let bytes = text.as_bytes();
+    let Some(mut at) = bytes.iter().position(is_markup) else {
         return Cow::Borrowed(text);
-    }
-    let mut escaped = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
+    };
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8 + 16);
+    let mut copied = 0;
+    loop {
+        escaped.push_str(&text[copied..at]);
+        escaped.push_str(match bytes[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        copied = at + 1;
+        match bytes[copied..].iter().position(is_markup) {
+            Some(next) => at = copied + next,
+            None => break,
         }
     }
+    escaped.push_str(&text[copied..]);
     Cow::Owned(escaped)
+}
+
+/// The bytes of the five characters markup gives a meaning to, as a table:
+/// a look-up per byte is the cheapest test.
+const IS_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
+
+/// Every noncharacter is written in UTF-8 with a first byte of 0xEF or
+/// more: text without one (nearly all text) is not read character by
+/// character.
+fn may_hold_a_noncharacter(text: &str) -> bool {
+    text.bytes().any(|byte| byte >= 0xEF)
 }
 
 /// Characters that `untrusted::visible` lets through and XML 1.0 still
@@ -117,6 +148,51 @@ pub fn tip_html(tip: &Tip, heading_level: u8) -> String {
 mod tests {
     use super::*;
     use crate::tip::TipSet;
+    use proptest::prelude::*;
+
+    /// What an XML or HTML parser reads from escaped text: the five
+    /// references back to their characters.
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[<>&\"';/=!\\[\\]-]{1,12}",
+            "(<script>|]]>|&amp;|&#x41;|<!--|-->|onerror=|javascript:)",
+            "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}]{1,4}",
+            "[\\u{fdd0}\\u{fffe}\\u{ffff}\\u{1fffe}\\u{202e}\\u{2066}]{1,3}",
+            "[a-z ]{1,20}",
+            "[é日本💘]{1,6}",
+        ];
+        prop::collection::vec(piece, 1..10).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever a playbook holds, the escaped text holds no markup and
+        /// nothing XML 1.0 refuses, and a parser reads back the text as
+        /// `tips` shows it everywhere: visible.
+        #[test]
+        fn any_text_is_escaped_into_text_that_reads_back_as_shown(text in hostile_text()) {
+            let escaped = escape(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            prop_assert!(!escaped.chars().any(|c| c.is_control() || is_forbidden_in_xml(c)));
+            for (at, _) in escaped.match_indices('&') {
+                let rest = &escaped[at..];
+                prop_assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|r| rest.starts_with(r)),
+                    "a bare & in {:?}", escaped
+                );
+            }
+            prop_assert_eq!(unescape(&escaped), without_forbidden(&visible(&text)));
+        }
+    }
 
     #[test]
     fn markup_characters_become_references() {

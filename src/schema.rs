@@ -235,6 +235,9 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
     let mut slug = None;
     let mut text: HashMap<&str, String> = HashMap::new();
     let mut prompts = None;
+    // Texts with nothing to show, as (offset, what, the way to fix it), to
+    // be reported once the tip's name is known.
+    let mut blanks: Vec<(usize, String, String)> = Vec::new();
     for (key, value) in in_written_order(table) {
         let field = key.get_ref().as_ref();
         let Some(&(field, example)) = TIP_FIELDS.iter().find(|(name, _)| *name == field) else {
@@ -276,9 +279,20 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
                     return Err(Found::at(here, must));
                 };
                 let mut list = Vec::with_capacity(items.len());
-                for item in items.iter() {
+                for (index, item) in items.iter().enumerate() {
                     match item.get_ref() {
-                        DeValue::String(prompt) => list.push(prompt.to_string()),
+                        DeValue::String(prompt) => {
+                            let prompt = without_blank_ends(prompt);
+                            if prompt.is_empty() {
+                                blanks.push((
+                                    item.span().start,
+                                    format!("prompt {} is blank", index + 1),
+                                    "write the question in its quotes, or take it out of the list"
+                                        .to_string(),
+                                ));
+                            }
+                            list.push(prompt.to_string());
+                        }
                         _ => return Err(Found::at(item.span().start, must)),
                     }
                 }
@@ -293,9 +307,23 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
                 };
                 if field == "slug" {
                     slug = Some(Spanned::new(value.span(), string.to_string()));
-                } else {
-                    text.insert(field, string.to_string());
+                    continue;
                 }
+                // Blanks at the ends are trimmed here, once, so that every
+                // output (pages, JSON, calendar files, the export) shows
+                // the same text.
+                let string = without_blank_ends(string);
+                if !string.is_empty() {
+                    text.insert(field, string.to_string());
+                } else if REQUIRED_FIELDS.contains(&field) {
+                    blanks.push((
+                        here,
+                        format!("{field} is blank"),
+                        format!("write it in the quotes, like {example}"),
+                    ));
+                    text.insert(field, String::new());
+                }
+                // A blank optional field is as good as one left out.
             }
         }
     }
@@ -329,6 +357,9 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
             format!("{name} has no {missing}: add one, like {example}"),
         ));
     };
+    if let Some((offset, what, fix)) = blanks.into_iter().min_by_key(|(offset, ..)| *offset) {
+        return Err(Found::at(offset, format!("{name}: {what}: {fix}")));
+    }
     Ok(RawTip {
         number,
         slug,
@@ -341,9 +372,19 @@ fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
     })
 }
 
+/// Text without the blanks at its ends: white space, and the characters
+/// that show nothing (zero-width spaces and joiners, the word joiner, a
+/// byte order mark), which a calendar program or a terminal would drop or
+/// show as nothing anyway.
+pub fn without_blank_ends(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
+}
+
 /// The known name closest to a misspelt one, if one is close enough to be
 /// what was meant: a letter or two wrong, missing, extra or swapped.
-fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
     let typed = typed.to_lowercase();
     known
         .iter()
@@ -403,11 +444,6 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
                 format!("tip {number}: slug '{slug}' {why}, like slug = \"follow-up\""),
             ));
         }
-        for (field, value) in [("title", &tip.title), ("body", &tip.body)] {
-            if value.trim().is_empty() {
-                return Err(Found::at(here, format!("{name}: {field} is empty")));
-            }
-        }
         if tip.prompts.len() < MIN_PROMPTS {
             let count = match tip.prompts.len() {
                 1 => "1 prompt".to_string(),
@@ -419,9 +455,6 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
                     "{name}: has {count}, needs at least {MIN_PROMPTS}, like prompts = [\"…\", \"…\", \"…\"]"
                 ),
             ));
-        }
-        if tip.prompts.iter().any(|prompt| prompt.trim().is_empty()) {
-            return Err(Found::at(here, format!("{name}: a prompt is empty")));
         }
         if let Some(other) = numbers.insert(number, format!("tip '{slug}'")) {
             return Err(Found::at(

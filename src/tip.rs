@@ -29,8 +29,7 @@ impl From<RawTip> for Tip {
             slug: raw.slug.into_inner().into(),
             title: raw.title.into(),
             tagline: raw.tagline.map(Into::into),
-            // A body written over several lines reads as one paragraph.
-            body: raw.body.trim().to_string().into(),
+            body: raw.body.into(),
             prompts: raw
                 .prompts
                 .into_iter()

@@ -53,6 +53,43 @@ fn is_printable_ascii(text: &str) -> bool {
             .all(|byte| (b' '..=b'~').contains(byte))
 }
 
+/// Whether `text` shows nothing at all: only blanks, control characters
+/// and the characters Unicode says to draw as nothing (byte order marks,
+/// zero-width spaces and joiners, variation selectors, tags, fillers).
+/// Such text looks empty wherever it is shown, so it is treated as empty.
+pub fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || c.is_control() || is_default_ignorable(c) || c == BRAILLE_BLANK
+    })
+}
+
+/// A braille cell with no dots: drawn as a blank by every font.
+const BRAILLE_BLANK: char = '\u{2800}';
+
+/// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties).
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
 fn needs_escaping(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -83,6 +120,22 @@ mod tests {
                 let plain = text.bytes().all(|byte| (b' '..=b'~').contains(&byte));
                 assert_eq!(is_printable_ascii(text), plain, "{byte:#04x} at {position}");
             }
+        }
+    }
+
+    #[test]
+    fn text_of_blanks_and_invisible_characters_shows_nothing() {
+        for nothing in [
+            "",
+            " \t\n",
+            "\u{feff}",
+            "\u{200b}\u{2060}\u{fe0f}",
+            "\u{3000}\u{2800}",
+        ] {
+            assert!(shows_nothing(nothing), "{nothing:?}");
+        }
+        for something in ["a", "\u{200b}.", "漢", "😀", "\u{feff}é"] {
+            assert!(!shows_nothing(something), "{something:?}");
         }
     }
 

@@ -464,6 +464,61 @@ fn text_is_escaped_and_read_back_whole_and_playbook_controls_never_reach_the_fil
     }
 }
 
+/// A title's trailing blanks reached SUMMARY, where libical (Evolution,
+/// GNOME) trims them and other programs keep them: text is trimmed once,
+/// at load, so every calendar program reads what `tips show` shows.
+#[test]
+fn blanks_at_the_ends_of_a_playbook_text_never_reach_the_calendar() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        concat!(
+            "replace_builtin = true\n",
+            "[[tip]]\nnumber = 4\nslug = \"trimmed\"\n",
+            "title = \"  Follow Up Fast \\t \"\n",
+            "tagline = \"A second date needs a phone call.   \"\n",
+            "body = \"Send the notes.\"\n",
+            "prompts = [\"One?  \", \"  Two?\", \"Three?\"]\n",
+        ),
+    );
+    let team = team.to_str().unwrap();
+    let ics = calendar_of(
+        &env,
+        &[
+            "--tips-file",
+            team,
+            "calendar",
+            "--from",
+            "2027-02-07",
+            "--days",
+            "1",
+        ],
+    );
+    assert!(
+        ics.contains("\r\nSUMMARY:Tip 4 · Follow Up Fast\r\n"),
+        "{ics}"
+    );
+    let shown = json_of(&mut env.tips(&["--tips-file", team, "show", "4", "--json"]));
+    assert_eq!(shown["title"], "Follow Up Fast");
+    let mut readings = parsers_read(&env, &ics);
+    if let Some(imported) = calcurse_read(&env, &ics) {
+        readings.push(("calcurse", imported));
+    }
+    for (judge, file) in readings {
+        let event = &file["events"][0];
+        assert_eq!(event["summary"], "Tip 4 · Follow Up Fast", "{judge}");
+        let description = event["description"].as_str().unwrap();
+        assert!(
+            description.starts_with("A second date needs a phone call.\n\nSend the notes."),
+            "{judge}: {description:?}"
+        );
+        assert!(
+            description.contains("\n- One?\n- Two?\n- Three?"),
+            "{judge}: {description:?}"
+        );
+    }
+}
+
 #[test]
 fn bodies_of_multibyte_text_and_blanks_around_a_fold_are_written_whole_without_a_hang() {
     // Hearts, then blanks past the fold: the crate once used to write the
@@ -549,16 +604,36 @@ fn the_calendar_ends_on_9999_12_31_and_a_run_past_it_is_refused() {
 fn bad_input_is_one_line_and_exit_2_with_nothing_on_stdout() {
     let env = TestEnv::new();
     for (args, what) in [
-        (&["calendar", "--days", "0"][..], "0 is not in 1..=366"),
-        (&["calendar", "--days", "367"], "367 is not in 1..=366"),
-        (&["calendar", "--days", "many"], "many"),
+        (
+            &["calendar", "--days", "0"][..],
+            "tips: --days takes a number of days from 1 to 366, not 0\n",
+        ),
+        (
+            &["calendar", "--days", "367"],
+            "tips: --days takes a number of days from 1 to 366, not 367\n",
+        ),
+        (
+            &["calendar", "--days", "-5"],
+            "tips: --days takes a number of days from 1 to 366, not -5\n",
+        ),
+        (
+            &["calendar", "--days", "many"],
+            "tips: --days takes a number of days from 1 to 366, not many\n",
+        ),
+        (
+            &["calendar", "--days"],
+            "tips: --days needs a number of days from 1 to 366\n",
+        ),
         (&["calendar", "--alarm", "25:00"], "hours run 00 to 23"),
         (&["calendar", "--alarm", "8am"], "HH:MM"),
         (
             &["calendar", "--from", "2026-02-30", "--days", "3"],
             "that month has 28 days",
         ),
-        (&["calendar", "--from", "2027-01-01"], "--days"),
+        (
+            &["calendar", "--from", "2027-01-01"],
+            "tips: --from needs --days too: say how many days to write, as in --from 2027-04-01 --days 30\n",
+        ),
     ] {
         let output = env.tips(args).output().unwrap();
         assert_usage_error(&output, what);

@@ -118,7 +118,7 @@ fn list_has_one_line_per_tip() {
     let list = stdout_of(&mut env.tips(&["list"]));
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(lines.len(), 10);
-    assert!(lines[6].starts_with(" 7  Respect"), "{}", lines[6]);
+    assert_eq!(lines[6], " 7  respect           Respect");
     assert!(lines.iter().all(|line| line.chars().count() <= 80));
 }
 
@@ -130,7 +130,11 @@ fn list_rows_never_end_in_blanks() {
         "[[tip]]\nnumber = 11\nslug = \"bare\"\ntitle = \"No Tagline\"\nbody = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
     );
     let list = stdout_of(&mut env.tips(&["--tips-file", team.to_str().unwrap(), "list"]));
-    assert!(list.lines().any(|line| line == "11  No Tagline"), "{list}");
+    assert!(
+        list.lines()
+            .any(|line| line == "11  bare              No Tagline"),
+        "{list}"
+    );
     for line in list.lines() {
         assert_eq!(line, line.trim_end(), "{line:?} ends in blanks");
     }
@@ -143,6 +147,47 @@ fn list_json_is_an_array_of_ten_tips() {
     let tips = list.as_array().unwrap();
     assert_eq!(tips.len(), 10);
     assert_eq!(tips[6]["slug"], "respect");
+}
+
+/// `tips list` showed numbers and titles, and slugs such as `the-ex` and
+/// `ever-after` cannot be guessed from a title: each tip is listed with
+/// its number and slug, the names to type, then its title; on a narrow
+/// terminal the title goes under the names, which stay whole.
+#[test]
+fn list_shows_each_tips_slug_the_name_to_type() {
+    let env = TestEnv::new();
+    let text = stdout_of(&mut env.tips(&["list"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 10, "{text}");
+    assert_eq!(lines[7], " 8  the-ex            Never Badmouth the Ex");
+    assert_eq!(lines[9], "10  ever-after        Happily Ever After");
+    let tips = json_of(&mut env.tips(&["list", "--json"]));
+    for (line, tip) in lines.iter().zip(tips.as_array().unwrap()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[0], tip["number"].to_string(), "{line}");
+        assert_eq!(words[1], tip["slug"], "{line}");
+        assert!(line.ends_with(tip["title"].as_str().unwrap()), "{line}");
+    }
+    if !common::require("script") {
+        return;
+    }
+    let binary = common::tips_binary();
+    let narrow = env.on_terminal(
+        &format!(
+            "stty cols 20 rows 40; {} --color never list",
+            binary.display()
+        ),
+        &[],
+    );
+    let lines: Vec<&str> = narrow.lines().collect();
+    assert!(
+        lines.iter().all(|line| line.chars().count() <= 20),
+        "{narrow}"
+    );
+    assert!(lines.contains(&" 9  pop-the-question"), "{narrow}");
+    assert!(lines.contains(&"    Pop the Question"), "{narrow}");
+    assert!(lines.contains(&" 5  love-language"), "{narrow}");
+    assert!(lines.contains(&"    Speak Their Love"), "{narrow}");
 }
 
 #[test]
@@ -369,6 +414,51 @@ fn usage_errors_are_one_line_and_exit_2() {
         let output = env.bare().args(*args).output().unwrap();
         assert_usage_error(&output, what);
     }
+}
+
+/// `init tcsh` was offered zsh, which shares two letters with it: a shell
+/// that is not known is said so with the shells that are, and only a slip
+/// of a letter or two gets a guess.
+#[test]
+fn an_unknown_shell_is_named_with_the_shells_tips_knows() {
+    let env = TestEnv::new();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["init", "tcsh"],
+            "tips: tcsh is not a shell tips knows; it knows bash, zsh and fish\n",
+        ),
+        (
+            &["init", "ksh"],
+            "tips: ksh is not a shell tips knows; it knows bash, zsh and fish\n",
+        ),
+        (
+            &["init", "bsh"],
+            "tips: bsh is not a shell tips knows: did you mean bash? (it knows bash, zsh and fish)\n",
+        ),
+        (
+            &["init", "zhs"],
+            "tips: zhs is not a shell tips knows: did you mean zsh? (it knows bash, zsh and fish)\n",
+        ),
+        (
+            &["init"],
+            "tips: 'tips init' needs the name of a shell: bash, zsh or fish, as in 'tips init bash'\n",
+        ),
+        (
+            &["completions", "tcsh"],
+            "tips: tcsh is not a shell tips knows; it knows bash, elvish, fish, powershell and zsh\n",
+        ),
+        (
+            &["--color", "sometimes"],
+            "tips: --color takes auto, always or never, not sometimes\n",
+        ),
+    ];
+    for (args, said) in cases {
+        let output = env.bare().args(*args).output().unwrap();
+        assert_eq!(assert_usage_error(&output, said), *said, "{args:?}");
+    }
+    // A shell's name in capitals is still that shell.
+    let code = stdout_of(&mut env.tips(&["init", "BASH"]));
+    assert_eq!(code, stdout_of(&mut env.tips(&["init", "bash"])));
 }
 
 #[test]

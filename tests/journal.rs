@@ -224,20 +224,28 @@ fn the_draft_holds_title_date_prompts_action_and_guidance() {
     assert_eq!(status, Some(0), "{screen}");
     let draft = fs::read_to_string(env.home().join("seen-draft")).unwrap();
     for expected in [
-        "Tip 7 · Respect",
-        "Thursday 26 November 2026",
-        "did I correct them or ask them to explain?",
-        "Try today: In every meeting today",
-        "removed when you save",
+        "; Tip 7 · Respect · Thursday 26 November 2026\n",
+        "\n> correct them or ask them to explain?\n",
+        "; Try today: In every meeting today",
+        "lines that start with ';' are removed",
     ] {
         assert!(draft.contains(expected), "{expected:?} in {draft}");
     }
     assert!(draft.starts_with('\n'), "a line to write on comes first");
-    // What was appended stays, Markdown heading and all; the guidance goes.
+    // Guidance and prompts used to run to 120 columns, past an editor's edge.
+    for line in draft.lines() {
+        let columns = unicode_width::UnicodeWidthStr::width(line);
+        assert!(columns <= 72, "{columns} columns: {line}");
+    }
+    // What was written under the last question stays, Markdown heading and
+    // all, below that question; the guidance and the unanswered go.
     let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
     assert_eq!(
         fs::read_to_string(entry).unwrap(),
-        "# My answer\n\nI asked first.\n"
+        "> Which technical debate is turning into a matter of faith, and how can\n\
+         > I make it a shared problem to solve instead?\n\
+         \n\
+         # My answer\n\nI asked first.\n"
     );
 }
 
@@ -322,7 +330,7 @@ fn the_editor_is_visual_then_editor_then_vi() {
     }
     let env = TestEnv::new();
     for name in ["visual", "editor", "vi"] {
-        scripted_editor(&env, name, &format!("printf 'by {name}\\n' >>\"$1\""));
+        scripted_editor(&env, name, &format!("printf 'by {name}\\n' >\"$1\""));
     }
     let run = |vars: &[(&str, &str)]| {
         let (status, screen) = on_terminal(&env, "tips reflect respect", "", vars);
@@ -350,7 +358,7 @@ fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
     scripted_editor(
         &env,
         "answer",
-        r#"for draft; do :; done; printf 'got %s args\n' "$#" >>"$draft""#,
+        r#"for draft; do :; done; printf 'got %s args\n' "$#" >"$draft""#,
     );
     for (editor, expected) in [
         ("answer --wait", "got 2 args"),
@@ -1015,38 +1023,6 @@ fn the_man_page_covers_reflect_journal_and_where_entries_live() {
 }
 
 #[test]
-fn a_kept_draft_is_not_overwritten_by_the_next_one() {
-    if !terminal_available() {
-        return;
-    }
-    let env = TestEnv::new();
-    scripted_editor(
-        &env,
-        "crash",
-        "printf 'thought %s\\n' \"$TIPS_TEST_MARK\" >>\"$1\"\nexit 1",
-    );
-    let mut drafts = Vec::new();
-    for mark in ["one", "two"] {
-        let (status, screen) = on_terminal(
-            &env,
-            "tips reflect respect",
-            "",
-            &[("VISUAL", "crash"), ("TIPS_TEST_MARK", mark)],
-        );
-        assert_eq!(status, Some(1), "{screen}");
-        let draft = screen.trim().split("kept in ").nth(1).unwrap().to_string();
-        drafts.push(draft);
-    }
-    assert_ne!(drafts[0], drafts[1]);
-    assert!(fs::read_to_string(&drafts[0])
-        .unwrap()
-        .contains("thought one"));
-    assert!(fs::read_to_string(&drafts[1])
-        .unwrap()
-        .contains("thought two"));
-}
-
-#[test]
 fn an_entry_too_large_to_read_back_is_never_saved() {
     let env = TestEnv::new();
     // Given with -m as with stdin: over 256 KiB is refused, not kept out
@@ -1176,4 +1152,422 @@ fn a_saved_entry_whose_confirmation_cannot_be_written_says_it_is_saved() {
         "{error}"
     );
     assert_eq!(entry_files(&env, "respect").len(), 1);
+}
+
+/// The drafts kept in the journal, by file name, without the lock files
+/// beside them.
+fn kept_drafts(env: &TestEnv) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(journal_dir(env).join(".drafts"))
+        .map(|listing| {
+            listing
+                .flatten()
+                .map(|item| item.file_name().into_string().unwrap())
+                .filter(|name| !name.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// An editor script that writes `line` (in which the shell expands
+/// variables) first in the draft, with builtins only, and keeps the rest as
+/// it was.
+fn writing_first(line: &str) -> String {
+    format!(
+        r#"rest=$(while IFS= read -r line; do printf '%s\n' "$line"; done <"$1")
+printf '%s\n%s\n' "{line}" "$rest" >"$1""#
+    )
+}
+
+/// Answers used to lose their questions: the prompts were guidance lines,
+/// removed on save, so four answers were kept without the four questions.
+#[test]
+fn answers_keep_their_questions_and_unanswered_questions_go() {
+    if !terminal_available() || !require("ed") {
+        return;
+    }
+    let env = TestEnv::new();
+    link_program(&env, "ed");
+    // ed: an answer on the line after the first prompt, another after the
+    // third; the other prompts are left as they were.
+    let typed = "/correct them or ask them to explain?/a\nI corrected them, twice.\n.\n\
+                 /line at which I walk away?/a\n\nOn price, never on the pilot.\n.\nw\nq\n";
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
+        typed,
+        &[("EDITOR", "ed")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "> When the customer last said something that sounded wrong to me, did I\n\
+         > correct them or ask them to explain?\n\
+         \n\
+         I corrected them, twice.\n\
+         \n\
+         > Which compromises am I ready to make in this deal, and where is the\n\
+         > line at which I walk away?\n\
+         \n\
+         On price, never on the pilot.\n"
+    );
+
+    // A question changed by the user is their text, answered or not.
+    let typed = "/correct them or ask them to explain?/s/explain?/explain? Neither./\nw\nq\n";
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
+        typed,
+        &[("EDITOR", "ed")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-2.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "> When the customer last said something that sounded wrong to me, did I\n\
+         > correct them or ask them to explain? Neither.\n"
+    );
+
+    // Blank lines added under the questions are no answer.
+    scripted_editor(&env, "blanks", r#"printf '\n\n  \n\n' >>"$1""#);
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "blanks")]);
+    assert_eq!(status, Some(1), "{screen}");
+    assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
+    assert_eq!(entry_files(&env, "respect").len(), 2);
+
+    // Without a draft there is no guidance and no prompt: all is kept.
+    reflect(
+        &env,
+        &[
+            "-m",
+            "; a note",
+            "-m",
+            "> a quote",
+            "--date",
+            TEN_DAYS_LATER,
+        ],
+    );
+    let entry = journal_dir(&env).join(format!("respect/{TEN_DAYS_LATER}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "; a note\n\n> a quote\n"
+    );
+}
+
+/// A draft kept after a failed editor used to be passed over: the next
+/// reflection opened a fresh one and never mentioned it.
+#[test]
+fn a_kept_draft_is_reopened_named_and_removed_once_saved() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "crash",
+        &format!("{}\nexit 1", writing_first("thought $TIPS_TEST_MARK")),
+    );
+    scripted_editor(&env, "save", "exit 0");
+    let run = |date: &str, editor: &str, mark: &str| {
+        on_terminal(
+            &env,
+            &format!("tips reflect respect --date {date}"),
+            "",
+            &[("VISUAL", editor), ("TIPS_TEST_MARK", mark)],
+        )
+    };
+
+    let (status, screen) = run(RESPECT_DAY, "crash", "one");
+    assert_eq!(status, Some(1), "{screen}");
+    let draft = screen.trim().split("kept in ").nth(1).unwrap().to_string();
+    assert!(
+        draft.ends_with(&format!("respect-{RESPECT_DAY}.md")),
+        "{draft}"
+    );
+
+    // The same tip and day: the kept draft is opened again, and said so.
+    let (status, screen) = run(RESPECT_DAY, "crash", "two");
+    assert_eq!(status, Some(1), "{screen}");
+    let lines: Vec<&str> = screen.trim().lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("tips: reopening the draft you kept in {draft}"),
+        "{screen}"
+    );
+    assert!(lines[1].ends_with(&format!("kept in {draft}")), "{screen}");
+    let text = fs::read_to_string(&draft).unwrap();
+    assert!(text.starts_with("thought two\nthought one\n"), "{text}");
+    assert_eq!(kept_drafts(&env), [format!("respect-{RESPECT_DAY}.md")]);
+
+    // Another day's draft is named, with how to reopen it, every time.
+    let (status, screen) = run(TEN_DAYS_LATER, "save", "");
+    assert_eq!(status, Some(1), "nothing was written: {screen}");
+    let first = screen.trim().lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "tips: a draft of this tip is kept in {}: respect-{RESPECT_DAY}.md \
+             ('tips reflect respect --date {RESPECT_DAY}' reopens it)",
+            Path::new(&draft).parent().unwrap().display()
+        ),
+        "{screen}"
+    );
+
+    // Saved at last: the entry holds all that was typed, and the draft goes.
+    let (status, screen) = run(RESPECT_DAY, "save", "");
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "thought two\nthought one\n"
+    );
+    let left = fs::read_dir(journal_dir(&env).join(".drafts"))
+        .unwrap()
+        .count();
+    assert_eq!(left, 0, "neither the draft nor its lock file is left");
+    let (status, screen) = run(RESPECT_DAY, "save", "");
+    assert_eq!(status, Some(1), "{screen}");
+    assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
+}
+
+/// A BOM or a zero-width space used to be saved as an entry nobody could
+/// see.
+#[test]
+fn text_that_shows_nothing_is_no_entry_however_it_is_given() {
+    let env = TestEnv::new();
+    for invisible in [
+        "\u{feff}",
+        "\u{200b}\n",
+        "\u{feff}\u{200b} \u{2060}\n\u{00ad}\t\u{3000}\n",
+        "\u{180e}\u{fe0f}\u{2800}",
+    ] {
+        let piped = env
+            .tips(&["reflect", "respect"])
+            .write_stdin(invisible)
+            .output()
+            .unwrap();
+        let line = assert_one_line_failure(&piped);
+        assert_eq!(
+            line, "tips: nothing saved: the entry is empty\n",
+            "{invisible:?}"
+        );
+        let given = env
+            .tips(&["reflect", "respect", "-m", invisible])
+            .output()
+            .unwrap();
+        let line = assert_one_line_failure(&given);
+        assert_eq!(
+            line, "tips: nothing saved: the entry is empty\n",
+            "{invisible:?}"
+        );
+    }
+    assert!(entry_files(&env, "respect").is_empty());
+
+    if !terminal_available() {
+        return;
+    }
+    // An editor that adds only a byte order mark.
+    scripted_editor(&env, "bom", &writing_first("\u{feff}"));
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "bom")]);
+    assert_eq!(status, Some(1), "{screen}");
+    assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
+    assert!(entry_files(&env, "respect").is_empty());
+    assert!(kept_drafts(&env).is_empty());
+}
+
+/// A title with a line break used to put its second line into the draft
+/// as text, saved from an unchanged draft; escape sequences went into the
+/// draft file as they were.
+#[test]
+fn playbook_text_in_a_draft_is_made_safe_and_wrapped() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    let long = "販売の前に相手の話を最後まで聞き、その言葉を自分の言葉で言い直してから質問する";
+    let hostile = env.write(
+        "hostile.toml",
+        &format!(
+            r#"
+[[tip]]
+number = 11
+slug = "follow-up"
+title = "Follow Up\nThe customer agreed to a 40% discount"
+body = "Send the notes."
+prompts = ["What did I\r\npromise? \u001b[2J\u001b]0;pwned\u0007", "{long} {long}", "Next?"]
+action = "Send\u009b31m today's notes 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀."
+"#
+        ),
+    );
+    scripted_editor(&env, "leave-it", KEEP_A_COPY);
+    let (status, screen) = on_terminal(
+        &env,
+        &format!(
+            "tips reflect follow-up --tips-file {}",
+            hostile.to_str().unwrap()
+        ),
+        "",
+        &[("EDITOR", "leave-it")],
+    );
+    assert_eq!(
+        status,
+        Some(1),
+        "an unchanged draft saves nothing: {screen}"
+    );
+    assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
+    let draft = fs::read_to_string(env.home().join("seen-draft")).unwrap();
+    assert!(
+        !draft.chars().any(|c| c.is_control() && c != '\n'),
+        "{draft:?}"
+    );
+    assert!(
+        draft.contains("; Tip 11 · Follow Up The customer agreed to a 40% discount ·"),
+        "{draft}"
+    );
+    assert!(draft.contains("^[[2J^[]0;pwned^G"), "{draft}");
+    for line in draft.lines() {
+        let columns = unicode_width::UnicodeWidthStr::width(line);
+        assert!(columns <= 72, "{columns} columns: {line}");
+        assert!(
+            line.is_empty() || line.starts_with("; ") || line == ";" || line.starts_with("> "),
+            "every line of the draft is guidance or a prompt: {line}"
+        );
+    }
+}
+
+/// The draft used to be read through a link: an editor (or anything) that
+/// put a link in its place made that file's contents an entry.
+#[test]
+fn a_draft_replaced_by_a_link_is_not_read_through_it() {
+    if !terminal_available() || !require("ln") {
+        return;
+    }
+    let env = TestEnv::new();
+    link_program(&env, "ln");
+    let secret = env.write("secret", "the root password is hunter2\n");
+    scripted_editor(
+        &env,
+        "swap",
+        &format!("ln -sf {} \"$1\"", secret.to_str().unwrap()),
+    );
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "swap")]);
+    assert_eq!(status, Some(1), "{screen}");
+    let line = screen.trim();
+    assert_eq!(line.lines().count(), 1, "{screen}");
+    assert!(line.starts_with("tips: cannot read the draft "), "{line}");
+    assert!(line.contains("it is a symbolic link now"), "{line}");
+    assert!(line.ends_with("nothing saved"), "{line}");
+    assert!(entry_files(&env, "respect").is_empty());
+    let listed = stdout_of(&mut env.tips(&["journal", "--json"]));
+    assert!(!listed.contains("hunter2"), "{listed}");
+    // The link is never offered to an editor again.
+    scripted_editor(&env, "save", "exit 0");
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "save")]);
+    assert_eq!(status, Some(1), "{screen}");
+    assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
+    assert_eq!(
+        fs::read_to_string(&secret).unwrap(),
+        "the root password is hunter2\n"
+    );
+}
+
+/// A missing editor used to be reported as "No such file or directory (os
+/// error 2)".
+#[test]
+fn an_editor_that_cannot_start_is_said_in_plain_words() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    let not_runnable = bin_dir(&env).join("notes");
+    fs::write(&not_runnable, "#!/bin/sh\n").unwrap();
+    for (editor, why) in [
+        ("nosuch", "no such program"),
+        (
+            "notes",
+            "it is not a program you may run (permission denied)",
+        ),
+    ] {
+        let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("VISUAL", editor)]);
+        assert_eq!(status, Some(1), "{screen}");
+        let line = screen.trim().lines().last().unwrap();
+        let (said, draft) = line
+            .split_once("; nothing saved, and your draft is kept in ")
+            .unwrap();
+        assert_eq!(
+            said,
+            format!(
+                "tips: cannot start the editor '{editor}': {why}; \
+                 set VISUAL or EDITOR to the editor you use"
+            )
+        );
+        assert!(Path::new(draft).is_file(), "{draft}");
+        assert!(!line.contains("os error"), "{line}");
+    }
+}
+
+/// A kept draft open in one terminal is not reopened in another: two
+/// editors on one file would lose what the first one saved.
+#[test]
+fn a_draft_open_in_another_terminal_is_left_to_it() {
+    if !terminal_available() || !require("mkfifo") {
+        return;
+    }
+    let env = TestEnv::new();
+    scripted_editor(
+        &env,
+        "crash",
+        &format!("{}\nexit 1", writing_first("first")),
+    );
+    let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "crash")]);
+    assert_eq!(status, Some(1), "{screen}");
+
+    // The first terminal reopens the kept draft, and its editor waits.
+    let release = env.home().join("release");
+    assert!(Command::new("mkfifo")
+        .arg(&release)
+        .status()
+        .unwrap()
+        .success());
+    scripted_editor(
+        &env,
+        "waiting",
+        r#": >"$HOME/open"; read -r line <"$HOME/release"; exit 0"#,
+    );
+    let first = std::thread::scope(|scope| {
+        let first =
+            scope.spawn(|| on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "waiting")]));
+        let start = Instant::now();
+        while !env.home().join("open").exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the editor never opened"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The second starts a draft of its own, and says nothing of the
+        // one open in the first.
+        scripted_editor(&env, "second", &writing_first("second"));
+        let (status, screen) =
+            on_terminal(&env, "tips reflect respect", "", &[("VISUAL", "second")]);
+        assert_eq!(status, Some(0), "{screen}");
+        assert!(!screen.contains("draft"), "{screen}");
+        fs::write(&release, "go\n").unwrap();
+        first.join().unwrap()
+    });
+    let (status, screen) = first;
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.starts_with("tips: reopening the draft"), "{screen}");
+    let texts: Vec<String> = json_of(&mut env.tips(&["journal", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.contains(&"second\n".to_string()), "{texts:?}");
+    assert!(texts.contains(&"first\n".to_string()), "{texts:?}");
+    assert!(kept_drafts(&env).is_empty(), "{:?}", kept_drafts(&env));
 }

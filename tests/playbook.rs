@@ -207,6 +207,72 @@ fn validation_errors_name_the_file_line_and_problem() {
     assert_playbook_error(&env, "replace_builtin = true\n", &["no tips"]);
 }
 
+/// A title of blanks was reported at the tip's `number` line and called
+/// empty: each text field with nothing to show is named at its own line
+/// and column, and said to be blank.
+#[test]
+fn a_blank_text_is_named_at_its_own_line_and_called_blank() {
+    let env = TestEnv::new();
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("\"Follow Up Fast\"", "\" \\t \""),
+        &[":5:9: tip 11 ('follow-up'): title is blank: write it in the quotes, like title = \"Follow Up Fast\""],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace(
+            "\"Send the meeting notes the same day. Name the next step and its owner.\"",
+            "\"\"\"\n  \n\"\"\"",
+        ),
+        &[":7:8: tip 11 ('follow-up'): body is blank: write it in the quotes, like body = \""],
+    );
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("\"Who needs the notes?\"", "\"\u{200B} \""),
+        &[":8:35: tip 11 ('follow-up'): prompt 2 is blank: write the question in its quotes, or take it out of the list"],
+    );
+    // A blank optional field is as good as one left out.
+    let team = env.write(
+        "team.toml",
+        &TEAM_TIP.replace("\"A second date needs a phone call.\"", "\"  \""),
+    );
+    let tip = json_of(&mut env.tips(&[
+        "--tips-file",
+        team.to_str().unwrap(),
+        "show",
+        "11",
+        "--json",
+    ]));
+    assert_eq!(tip.get("tagline"), None, "{tip}");
+}
+
+/// Blanks at the ends of a text were kept, so that outputs disagreed
+/// (calendar programs trim them, the terminal shows them): they are trimmed
+/// once, at load, and every output shows the same text.
+#[test]
+fn blanks_at_the_ends_of_playbook_text_are_trimmed_once_for_every_output() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        &TEAM_TIP
+            .replace("\"Follow Up Fast\"", "\"  Follow Up Fast \\t\"")
+            .replace(
+                "\"Who needs the notes?\"",
+                "\"\u{FEFF}Who needs the notes?\\n\"",
+            ),
+    );
+    let team = team.to_str().unwrap();
+    let tip = json_of(&mut env.tips(&["--tips-file", team, "show", "11", "--json"]));
+    assert_eq!(tip["title"], "Follow Up Fast");
+    assert_eq!(tip["prompts"][1], "Who needs the notes?");
+    let page = env
+        .tips(&["--tips-file", team, "show", "11"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    assert!(page.starts_with("Tip 11 · Follow Up Fast\n"), "{page}");
+}
+
 #[test]
 fn a_missing_or_unreadable_playbook_is_an_error() {
     let env = TestEnv::new();
@@ -690,7 +756,7 @@ fn search_finds_tips_by_words_with_title_hits_first() {
     let hits = json_of(&mut env.tips(&["search", "CROCO", "mojo", "--json"]));
     assert_eq!(hits.as_array().unwrap().len(), 1);
     let text = stdout_of(&mut env.tips(&["search", "croco"]));
-    assert!(text.starts_with("7  Respect"), "{text}");
+    assert!(text.starts_with("7  respect  Respect\n"), "{text}");
 }
 
 #[test]

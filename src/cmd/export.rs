@@ -275,15 +275,18 @@ mod tests {
         proptest::collection::vec(run, 1..30).prop_map(|runs| runs.concat())
     }
 
+    /// A tip holding `text` wherever it can, as a playbook would load it:
+    /// without blanks at the ends, and a blank optional field left out.
     fn tip_with(text: &str) -> Tip {
-        let body = text.trim();
-        let body = if body.is_empty() { "b" } else { body };
-        let title = if text.trim().is_empty() { "t" } else { text };
+        let text = crate::schema::without_blank_ends(text);
+        let body = if text.is_empty() { "b" } else { text };
+        let title = if text.is_empty() { "t" } else { text };
+        let optional = (!text.is_empty()).then(|| text.to_string().into());
         Tip {
             number: 1,
             slug: "awkward".into(),
             title: title.to_string().into(),
-            tagline: Some(text.to_string().into()),
+            tagline: optional.clone(),
             body: body.to_string().into(),
             prompts: vec![
                 title.to_string().into(),
@@ -291,7 +294,7 @@ mod tests {
                 "p".into(),
             ]
             .into(),
-            action: Some(text.to_string().into()),
+            action: optional,
             source: None,
         }
     }

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use super::show::explain;
 use super::{Run, Session};
 use crate::cli::ReflectArgs;
-use crate::error::Error;
+use crate::dates;
+use crate::draft::{self, Held, KeptDraft};
+use crate::error::{self, Error};
 use crate::journal::{self, MAX_ENTRY_BYTES};
 use crate::output::Output;
 use crate::schedule;
@@ -35,33 +37,35 @@ impl Run for ReflectArgs {
         })?;
 
         let (text, draft) = if !self.message.is_empty() {
-            (journal::tidy(&self.message.join("\n\n")), None)
+            (draft::entry_from_text(&self.message.join("\n\n")), None)
         } else if io::stdin().is_terminal() {
             let (text, draft) = from_editor(&folder, tip, today)?;
             (text, Some(draft))
         } else {
             (from_stdin()?, None)
         };
-        if text.is_empty() {
-            if let Some(draft) = &draft {
-                let _ = std::fs::remove_file(draft);
+        // Text that shows nothing (blanks, a byte order mark, zero-width
+        // spaces) is no entry, however it was given.
+        let Some(text) = text else {
+            if let Some(draft) = draft {
+                draft.remove();
             }
             return Err(Error::Failure(
                 "nothing saved: the entry is empty".to_string(),
             ));
-        }
+        };
 
         let entry = journal::save(&folder, &tip.slug, today, &text).map_err(|error| {
             let kept = draft.as_ref().map_or(String::new(), |draft| {
-                format!("; your draft is kept in {}", draft.display())
+                format!("; your draft is kept in {}", draft.path().display())
             });
             Error::Failure(format!(
                 "cannot save the entry in {}: {error}{kept}",
                 folder.display()
             ))
         })?;
-        if let Some(draft) = &draft {
-            let _ = std::fs::remove_file(draft);
+        if let Some(draft) = draft {
+            draft.remove();
         }
 
         let confirmed = if session.json() {
@@ -82,43 +86,122 @@ impl Run for ReflectArgs {
     }
 }
 
-/// The entry as typed into the editor, and the draft it was typed in.
-/// Where the editor fails, the draft is kept and named, so that nothing
-/// typed is lost.
+/// The entry as typed into the editor (`None` where nothing visible was
+/// written), and the draft it was typed in. A draft kept from an earlier
+/// edit of this tip and day is reopened rather than a new one started, and
+/// where the editor fails the draft is kept and named: nothing typed is
+/// lost.
 fn from_editor(
     folder: &Path,
     tip: &Tip,
     today: NaiveDate,
-) -> Result<(String, std::path::PathBuf), Error> {
-    let draft = journal::write_draft(folder, &tip.slug, today, &journal::draft(tip, today))
-        .map_err(|error| {
-            Error::Failure(format!(
-                "cannot write a draft in {}: {error}",
-                folder.display()
-            ))
-        })?;
+) -> Result<(Option<String>, Held), Error> {
+    let opened = draft::open(folder, tip, today).map_err(|error| {
+        Error::Failure(format!(
+            "cannot write a draft in {}: {error}",
+            folder.display()
+        ))
+    })?;
+    let reopened = opened.reopened.then_some(opened.draft.path());
+    if let Some(notice) = kept_notice(&tip.slug, today, reopened, &opened.others) {
+        error::warn(&notice);
+    }
+    let draft = opened.draft;
     let editor = chosen_editor();
-    let failed = match run_editor(&editor, &draft) {
+    let failed = match run_editor(&editor, draft.path()) {
         Ok(Finished::Success) => None,
         Ok(Finished::Status(code)) => {
             Some(format!("the editor '{editor}' exited with status {code}"))
         }
         Ok(Finished::Signal) => Some(format!("the editor '{editor}' was stopped by a signal")),
-        Err(error) => Some(format!("cannot start the editor '{editor}': {error}")),
+        Err(error) => Some(format!(
+            "cannot start the editor '{editor}': {}; set VISUAL or EDITOR to the editor you use",
+            why_not_started(&error)
+        )),
     };
     if let Some(failed) = failed {
         return Err(Error::Failure(format!(
             "{failed}; nothing saved, and your draft is kept in {}",
-            draft.display()
+            draft.path().display()
         )));
     }
-    let edited = journal::read_draft(&draft).map_err(|error| {
+    let edited = draft::read_draft(draft.path()).map_err(|error| {
         Error::Failure(format!(
-            "cannot read the draft {} back: {error}",
-            draft.display()
+            "cannot read the draft {} back: {error}; nothing saved",
+            draft.path().display()
         ))
     })?;
-    Ok((journal::without_guidance(&edited), draft))
+    Ok((draft::entry_from_draft(&edited, tip), draft))
+}
+
+/// The one line that names the drafts of this tip kept from earlier
+/// edits: the one reopened, if any, and the others, each with how to
+/// reopen it. `None` where there are none.
+fn kept_notice(
+    slug: &str,
+    today: NaiveDate,
+    reopened: Option<&Path>,
+    others: &[KeptDraft],
+) -> Option<String> {
+    // Enough to see that there are more, in one line.
+    const NAMED: usize = 3;
+    let mut names: Vec<String> = others
+        .iter()
+        .rev()
+        .take(NAMED)
+        .map(|other| {
+            let name = other.path.file_name().unwrap_or_default().to_string_lossy();
+            if other.date == today {
+                // Reopened once the one open now is saved.
+                name.into_owned()
+            } else {
+                format!(
+                    "{name} ('tips reflect {slug} --date {}' reopens it)",
+                    dates::iso(other.date)
+                )
+            }
+        })
+        .collect();
+    if others.len() > NAMED {
+        names.push(format!("and {} more", others.len() - NAMED));
+    }
+    let names = names.join(", ");
+    let folder = others
+        .first()
+        .and_then(|other| other.path.parent())
+        .map_or(String::new(), |folder| folder.display().to_string());
+    match (reopened, others.len()) {
+        (None, 0) => None,
+        (Some(reopened), 0) => Some(format!(
+            "reopening the draft you kept in {}",
+            reopened.display()
+        )),
+        (Some(reopened), _) => Some(format!(
+            "reopening the draft you kept in {}; also kept in {folder}: {names}",
+            reopened.display()
+        )),
+        (None, 1) => Some(format!("a draft of this tip is kept in {folder}: {names}")),
+        (None, count) => Some(format!(
+            "{count} drafts of this tip are kept in {folder}: {names}"
+        )),
+    }
+}
+
+/// Why an editor could not be started, in people's words.
+fn why_not_started(error: &io::Error) -> String {
+    match error.raw_os_error() {
+        Some(libc::ENOENT) => "no such program".to_string(),
+        Some(libc::EACCES) => "it is not a program you may run (permission denied)".to_string(),
+        Some(libc::ENOEXEC) => "it is not a program this system can run".to_string(),
+        _ => {
+            let said = error.to_string();
+            // Drop the "(os error 13)" the standard library adds.
+            said.split(" (os error ")
+                .next()
+                .unwrap_or(&said)
+                .to_string()
+        }
+    }
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, as git chooses; an empty value
@@ -233,7 +316,7 @@ fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
 }
 
 /// The entry piped in: `echo "…" | tips reflect respect`.
-fn from_stdin() -> Result<String, Error> {
+fn from_stdin() -> Result<Option<String>, Error> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
@@ -249,5 +332,5 @@ fn from_stdin() -> Result<String, Error> {
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Failure("the entry on stdin is not UTF-8 text: nothing saved".to_string())
     })?;
-    Ok(journal::tidy(&text))
+    Ok(draft::entry_from_text(&text))
 }

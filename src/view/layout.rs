@@ -335,7 +335,29 @@ fn wrap<'d>(
         .lead
         .as_ref()
         .map_or(0, |lead| columns(&lead.text));
-    let margin = paragraph.indent + lead_width;
+    let mut margin = paragraph.indent + lead_width;
+    // A lead of several columns (a number and a name, as in `tips list`)
+    // that leaves too little room beside it stands on a line of its own,
+    // and the text hangs under its second column instead of being
+    // squeezed into a sliver.
+    let mut lead_alone = false;
+    if let Some(lead) = paragraph
+        .lead
+        .as_ref()
+        .filter(|_| margin + ROOM_BESIDE_A_LEAD > width)
+    {
+        let hang = paragraph.indent + first_column_width(&lead.text);
+        if hang < margin {
+            lines.push(StyledText::new(spaces(paragraph.indent), Style::Plain));
+            lines.push(StyledText::new(lead.text.trim_end(), lead.style));
+            if line_width(lines.open_line()) > width {
+                lines.cut_open_line(width);
+            }
+            lines.end_line();
+            margin = hang;
+            lead_alone = true;
+        }
+    }
     // Always leave room for a few characters, however narrow the screen.
     let room = width.saturating_sub(margin).max(8);
 
@@ -365,7 +387,11 @@ fn wrap<'d>(
     for index in 0..shown {
         let stretches = scratch.rows[index].clone();
         if margin > 0 {
-            match paragraph.lead.as_ref().filter(|_| index == 0) {
+            match paragraph
+                .lead
+                .as_ref()
+                .filter(|_| index == 0 && !lead_alone)
+            {
                 Some(lead) => {
                     lines.push(StyledText::new(spaces(paragraph.indent), Style::Plain));
                     lines.push(StyledText::new(lead.text.as_ref(), lead.style));
@@ -385,6 +411,21 @@ fn wrap<'d>(
         }
         lines.end_line();
     }
+}
+
+/// The fewest columns of text worth keeping beside a lead of several
+/// columns.
+const ROOM_BESIDE_A_LEAD: usize = 16;
+
+/// The columns of a lead's first column, with the blanks around it: 4 in
+/// ` 7  respect  `, all of `• `.
+fn first_column_width(lead: &str) -> usize {
+    let start = lead.len() - lead.trim_start().len();
+    let word = lead[start..]
+        .find(char::is_whitespace)
+        .map_or(lead.len(), |end| start + end);
+    let gap = lead[word..].len() - lead[word..].trim_start().len();
+    columns(&lead[..word + gap])
 }
 
 /// A word's pieces: a word rarely has more than a few.
@@ -532,6 +573,34 @@ mod tests {
             doc(Paragraph::new(vec![Span::plain("one two three four five six seven")]).at_most(2));
         assert_eq!(text_of(&doc, 10), ["one two", "three fou…"]);
         assert!(layout(&doc, 10).iter().all(|line| line_width(line) <= 10));
+    }
+
+    #[test]
+    fn a_wide_lead_on_a_narrow_screen_stands_alone_and_the_text_hangs_under_it() {
+        let paragraph = Paragraph::new(vec![Span::new("Speak Their Love Language", Style::Title)])
+            .lead(Span::new(" 5  love-language     ", Style::Label));
+        assert_eq!(
+            wrapped(paragraph.clone(), 60),
+            [" 5  love-language     Speak Their Love Language"]
+        );
+        assert_eq!(
+            wrapped(paragraph.clone(), 20),
+            [" 5  love-language", "    Speak Their Love", "    Language"]
+        );
+        assert_eq!(
+            wrapped(paragraph, 10),
+            [
+                " 5  love-…",
+                "    Speak",
+                "    Their",
+                "    Love",
+                "    Language"
+            ]
+        );
+        // A bullet is one column: it stays beside its text however narrow.
+        let bullet = Paragraph::new(vec![Span::plain("one two three four")])
+            .lead(Span::new("• ", Style::Bullet));
+        assert_eq!(wrapped(bullet, 12), ["• one two", "  three four"]);
     }
 
     #[test]

@@ -102,28 +102,25 @@ pub fn add_last_time(page: &mut Doc, entry: &Entry) {
     }
 }
 
-/// One row per tip: number, title, tagline.
+/// One entry per tip: its number and slug (the names to type) and its
+/// title.
 pub fn tip_list(tips: &[&Tip]) -> Doc {
     let number_width = tips
         .iter()
         .map(|tip| tip.number.to_string().len())
         .max()
         .unwrap_or(1);
-    let title_width = tips.iter().map(|tip| tip.title.width()).max().unwrap_or(0);
-    let mut page = Doc::default();
+    let slug_width = tips.iter().map(|tip| tip.slug.len()).max().unwrap_or(0);
+    let mut page = Doc::with_capacity(tips.len());
     for tip in tips {
-        let mut row = vec![
-            Span::new(format!("{:>number_width$}  ", tip.number), Style::Label),
-            Span::new(tip.title.clone(), Style::Title),
-        ];
-        // Titles are padded to one column only where a tagline follows, so
-        // that no row ends in blanks.
-        if let Some(tagline) = &tip.tagline {
-            let padding = title_width - tip.title.width() + 2;
-            row.push(Span::plain(" ".repeat(padding)));
-            row.push(Span::new(tagline.clone(), Style::Tagline));
-        }
-        page.row(row);
+        // The number and the slug are the names to type, so they lead, in
+        // columns; the title wraps beside them, or under the slug where the
+        // screen is too narrow for both (slugs are ASCII: a byte a column).
+        let names = format!("{:>number_width$}  {:<slug_width$}  ", tip.number, tip.slug);
+        page.push(
+            Paragraph::new(vec![Span::new(tip.title.clone(), Style::Title)])
+                .lead(Span::new(names, Style::Command)),
+        );
     }
     page
 }
