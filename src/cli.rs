@@ -354,8 +354,9 @@ season.ics (the season, as tips calendar writes it) and style.css: plain
 pages with no script, linked relatively, to open as files or serve as they
 are. The folder may hold other files: tips site replaces or removes only
 what it wrote there and nobody changed since (listed in .tips-site), and
-refuses to run rather than overwrite anything else. Each file is written
-whole under a temporary name, then moved into place.
+refuses to run rather than overwrite anything else; the page of a tip no
+longer in force is removed. Each file is written whole under a temporary
+name, then moved into place.
 
 Examples:
   tips site ~/public_html/tips

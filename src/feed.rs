@@ -251,10 +251,19 @@ mod tests {
     #[test]
     fn a_base_url_is_an_absolute_http_url_kept_without_its_final_slash() {
         for (given, kept) in [
-            ("https://intranet.example.com/tips/", "https://intranet.example.com/tips"),
+            (
+                "https://intranet.example.com/tips/",
+                "https://intranet.example.com/tips",
+            ),
             ("HTTP://intranet:8080", "HTTP://intranet:8080"),
-            ("https://[::1]:8443/~coach/tips", "https://[::1]:8443/~coach/tips"),
-            ("https://intranet.example.com/équipe", "https://intranet.example.com/équipe"),
+            (
+                "https://[::1]:8443/~coach/tips",
+                "https://[::1]:8443/~coach/tips",
+            ),
+            (
+                "https://intranet.example.com/équipe",
+                "https://intranet.example.com/équipe",
+            ),
         ] {
             assert_eq!(parse_base_url(given).as_deref(), Ok(kept), "{given}");
         }
@@ -298,7 +307,10 @@ mod tests {
                 "tag:romantic-sales.invalid,2027-02-08:tip-of-the-day",
             ]
         );
-        assert_eq!(feed.entries[0].url.as_deref(), Some("https://x/tips/tip/respect.html"));
+        assert_eq!(
+            feed.entries[0].url.as_deref(),
+            Some("https://x/tips/tip/respect.html")
+        );
         assert_eq!(feed.feed_url.as_deref(), Some("https://x/tips/feed.xml"));
     }
 }
