@@ -35,12 +35,11 @@ use crate::tip::{Tip, TipSet};
 const SITE_NAME: &str = "Romantic Sales tips";
 
 /// The manifest of what the site wrote into a folder.
-pub const MANIFEST: &str = ".tips-site";
+const MANIFEST: &str = ".tips-site";
 
 /// The manifest's first line: a manifest without it is not the site's.
-const MANIFEST_HEAD: &str =
-    "# Written by tips site: the files it wrote here. It replaces or removes \
-                             a file only while it is listed and as it was written.";
+const MANIFEST_HEAD: &str = "# Written by tips site: the files it wrote here. It replaces or \
+                             removes a file only while it is listed and as it was written.";
 
 /// The calendar and the stylesheet, at the root of the site.
 const CALENDAR: &str = "season.ics";
