@@ -56,28 +56,28 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 floor_ir=$(instructions "$floor")
 echo "tips feed against a hello world ($(uname -m))"
 echo
-printf '%-58s %12s %8s\n' "command" "instructions" "x floor"
-printf '%-58s %12s %8s\n' "hello world (floor)" "$floor_ir" "1.00"
+printf '%-62s %12s %8s\n' "command" "instructions" "x floor"
+printf '%-62s %12s %8s\n' "hello world (floor)" "$floor_ir" "1.00"
 worst=0
 for args in "feed" "feed --base-url $base_url" "feed --json --base-url $base_url"; do
     # shellcheck disable=SC2086 # the words of each command are meant to split
     ir=$(instructions "$tips" $args)
-    printf '%-58s %12s %8s\n' "tips $args" "$ir" "$(ratio "$ir" "$floor_ir")"
+    printf '%-62s %12s %8s\n' "tips $args" "$ir" "$(ratio "$ir" "$floor_ir")"
     worst=$(python3 -c "print(max($worst, $ir / $floor_ir))")
 done
 worst=$(python3 -c "print(f'{$worst:.2f}')")
-printf '%-58s %12s %8s\n' "worst ratio (budget $budget)" "" "$worst"
+printf '%-62s %12s %8s\n' "worst ratio (budget $budget)" "" "$worst"
 
 echo
-printf '%-58s %12s %14s %8s\n' "days (Atom, with --base-url)" "instructions" "per day above 1" "ratio"
+printf '%-62s %12s %14s %8s\n' "days (Atom, with --base-url)" "instructions" "per day above 1" "ratio"
 one_day=$(instructions "$tips" feed --days 1 --base-url "$base_url")
-printf '%-58s %12s\n' "1" "$one_day"
+printf '%-62s %12s\n' "1" "$one_day"
 first_per_day=""
 for days in 7 46 91 183 366; do
     ir=$(instructions "$tips" feed --days "$days" --base-url "$base_url")
     per_day=$(python3 -c "print(($ir - $one_day) / ($days - 1))")
     first_per_day=${first_per_day:-$per_day}
-    printf '%-58s %12s %14.0f %8s\n' "$days" "$ir" "$per_day" "$(ratio "$per_day" "$first_per_day")"
+    printf '%-62s %12s %14.0f %8s\n' "$days" "$ir" "$per_day" "$(ratio "$per_day" "$first_per_day")"
 done
 
 echo

@@ -115,7 +115,7 @@ pub enum Command {
     /// Write the season, or any run of days, as an iCalendar file
     Calendar(CalendarArgs),
 
-    /// Write the tip of each day of the last week as an Atom feed, for a team's chat channel
+    /// Write the tip of each recent day as an Atom feed, for a team's chat channel
     Feed(FeedArgs),
 
     /// Write the tips in force as a static web site into a folder

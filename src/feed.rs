@@ -13,7 +13,6 @@ use crate::dates::{self, LocalZone};
 use crate::markup::{self, escape, escape_markup, FEED_FILE, INDEX_PAGE};
 use crate::schedule::{self, VALENTINES_GREETING};
 use crate::tip::{Tip, TipSet};
-use crate::untrusted::visible;
 
 /// The feed's title, as chat tools and readers show it.
 pub const FEED_TITLE: &str = "Romantic Sales tips";
@@ -114,16 +113,15 @@ fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>, zone: &LocalZone) -
     content_html.truncate(content_html.trim_end().len());
     Entry {
         id: entry_id(date),
-        title: format!("Tip {} · {}", tip.number, visible(&tip.title)),
+        title: format!("Tip {} · {}", tip.number, markup::shown(&tip.title)),
         published: zone.start_of_day(date),
         url: base_url.map(|base| format!("{base}/{}", markup::tip_page_path(&tip.slug))),
         content_html,
     }
 }
 
-/// The Atom document of `days` days ending on `today`, written whole.
-// `tips site` writes its feed.xml with it.
-#[allow(dead_code)]
+/// The Atom document of `days` days ending on `today`, written whole:
+/// `tips feed`, and the site's feed.xml.
 pub fn atom(
     out: &mut impl Write,
     tips: &TipSet,
@@ -135,7 +133,7 @@ pub fn atom(
 }
 
 /// A feed as Atom 1.0, an entry at a time.
-pub fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
+fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")?;
     out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")?;
     writeln!(out, "  <id>{FEED_ID}</id>")?;
@@ -212,6 +210,16 @@ pub fn parse_base_url(text: &str) -> Result<String, String> {
             describe(c)
         ));
     }
+    let bytes = text.as_bytes();
+    let stray_percent = bytes.iter().enumerate().any(|(at, byte)| {
+        *byte == b'%'
+            && !bytes
+                .get(at + 1..at + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if stray_percent {
+        return Err("a % in a URL starts two hex digits, as in %20".to_string());
+    }
     if text.contains(['?', '#']) {
         return Err("the URL is where pages go: leave out its ? query or # fragment".to_string());
     }
@@ -264,6 +272,10 @@ mod tests {
                 "https://intranet.example.com/équipe",
                 "https://intranet.example.com/équipe",
             ),
+            (
+                "https://intranet.example.com/my%20tips",
+                "https://intranet.example.com/my%20tips",
+            ),
         ] {
             assert_eq!(parse_base_url(given).as_deref(), Ok(kept), "{given}");
         }
@@ -278,6 +290,8 @@ mod tests {
             "https://me@x/",
             "https://x/\u{7}",
             "https://x/\"onload=",
+            "https://x/100%",
+            "https://x/%zz",
         ] {
             assert!(parse_base_url(refused).is_err(), "{refused}");
         }

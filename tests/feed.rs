@@ -24,7 +24,7 @@ const HOSTILE: &str = r#"replace_builtin = true
 [[tip]]
 number = 11
 slug = "hostile"
-title = "<script>alert('t')</script> & \"quotes\" ]]> \u001b[2J"
+title = "<script>alert('t')</script> & \"quotes\" ]]> \u001b[2J\uffff"
 tagline = "<img src=x onerror=alert(1)> ]]> &amp; is no entity"
 body = "A </content> and <![CDATA[ x ]]> with a bell\u0007, a reversal\u202e and a nonchar\ufffe."
 prompts = ["<a href=\"javascript:alert(1)\">click</a>", "Tom & Jerry's \"show\" 'quoted'", "<!-- a comment -->"]
@@ -377,7 +377,7 @@ fn hostile_playbook_text_is_read_back_as_text_never_as_markup() {
         !atom.contains("<script") && !atom.contains("<![CDATA["),
         "{atom}"
     );
-    let title = "Tip 11 · <script>alert('t')</script> & \"quotes\" ]]> ^[[2J";
+    let title = "Tip 11 · <script>alert('t')</script> & \"quotes\" ]]> ^[[2J<U+FFFF>";
     let texts = [
         "<img src=x onerror=alert(1)> ]]> &amp; is no entity",
         "A </content> and <![CDATA[ x ]]> with a bell^G, a reversal<U+202E> and a nonchar<U+FFFE>.",

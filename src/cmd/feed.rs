@@ -25,11 +25,13 @@ impl Run for FeedArgs {
             )));
         }
         let tips = session.tips()?;
-        let feed = Feed::new(&tips, today, self.days, self.base_url.as_deref());
+        let base_url = self.base_url.as_deref();
         if session.json() {
-            out.json(&JsonFeed::new(&feed))?;
+            out.json(&JsonFeed::new(&Feed::new(
+                &tips, today, self.days, base_url,
+            )))?;
         } else {
-            feed::write_atom(&mut RawOutput(out), &feed)?;
+            feed::atom(&mut RawOutput(out), &tips, today, self.days, base_url)?;
         }
         Ok(())
     }

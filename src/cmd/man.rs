@@ -318,8 +318,12 @@ const FILES: &[(&str, &str)] = &[
         "From the Debian package: a script for /etc/update-motd.d/, which shows the day's tip in the message of the day at SSH and console logins; installed as an example, not enabled.",
     ),
     (
-        "/usr/share/doc/romantic-sales/examples/tips-site.service, /usr/share/doc/romantic-sales/examples/tips-site.timer",
-        "From the Debian package: a systemd user service and timer that write the site and its feed every day; copy them to ~/.config/systemd/user/ and enable the timer (the service file says how).",
+        "/usr/share/doc/romantic-sales/examples/tips-site.service",
+        "From the Debian package: a systemd user service that writes the site and its feed (tips site); copy it with tips-site.timer to ~/.config/systemd/user/ (the file says how).",
+    ),
+    (
+        "/usr/share/doc/romantic-sales/examples/tips-site.timer",
+        "From the Debian package: the systemd user timer that starts tips-site.service every day; enable it with systemctl --user enable --now tips-site.timer.",
     ),
     (
         "/usr/share/bash-completion/completions/tips, /usr/share/zsh/vendor-completions/_tips, /usr/share/fish/vendor_completions.d/tips.fish",
