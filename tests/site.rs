@@ -759,6 +759,7 @@ fn in_chromium_no_page_breaks_wcag_scrolls_sideways_runs_script_or_has_a_dead_li
         }
         assert_eq!(found["foreign_requests"], json!([]), "over HTTP");
         assert_eq!(found["file_foreign_requests"], json!([]), "from file://");
+        assert_eq!(found["dialogs"], json!([]), "a script ran");
         seen_pages.extend(pages.iter().cloned());
     }
     // The hostile text is shown as it was written, as text.

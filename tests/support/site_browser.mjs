@@ -10,6 +10,7 @@
 //   links: [{ from, href, status }],
 //   foreign_requests: [url],          // anything asked of another origin
 //   file_foreign_requests: [url],     // the same, with the pages opened from file://
+//   dialogs: [message],               // what a script that ran put in a dialog
 //   pdfs: [path]                      // A4 prints of the tip pages, when asked
 // }
 //
@@ -44,12 +45,18 @@ const browser = await puppeteer.launch({
   ],
 });
 
-const result = { pages: [], links: [], foreign_requests: [], file_foreign_requests: [], pdfs: [] };
+const result = { pages: [], links: [], foreign_requests: [], file_foreign_requests: [], dialogs: [], pdfs: [] };
 const server = new URL(config.server);
 const rootUrl = pathToFileURL(config.root.endsWith("/") ? config.root : `${config.root}/`);
 
 // Every request a page makes is noted; one to anywhere but the site is foreign.
 function watch(page, isOwn, foreign) {
+  // A script that ran and opened a dialog is noted, and the dialog closed,
+  // so that the page goes on loading.
+  page.on("dialog", async (dialog) => {
+    result.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
   page.on("request", (request) => {
     if (!isOwn(new URL(request.url()))) {
       foreign.push(request.url());
