@@ -742,7 +742,11 @@ fn in_chromium_no_page_breaks_wcag_scrolls_sideways_runs_script_or_has_a_dead_li
         for page in pages {
             let name = &page["path"];
             assert_eq!(page["status"], 200, "{name}");
-            assert_eq!(page["axe"], json!([]), "{name}: WCAG 2.1 A/AA violations");
+            assert_eq!(
+                page["axe"],
+                json!([]),
+                "{name}: violations of WCAG 2.1 A/AA, heading order or landmarks"
+            );
             assert_eq!(
                 page["sideways"],
                 json!({"320": 0, "1280": 0}),

@@ -103,6 +103,14 @@ try {
       const violations = await page.evaluate(async () => {
         const found = await window.axe.run(document, {
           runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+          // Beyond WCAG's own rules: headings in order, one main landmark
+          // and one h1, and nothing outside a landmark.
+          rules: {
+            "heading-order": { enabled: true },
+            "landmark-one-main": { enabled: true },
+            "page-has-heading-one": { enabled: true },
+            region: { enabled: true },
+          },
         });
         return found.violations.map((violation) => ({
           id: violation.id,
