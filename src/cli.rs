@@ -118,6 +118,9 @@ pub enum Command {
     /// Write the tip of each recent day as an Atom feed, for a team's chat channel
     Feed(FeedArgs),
 
+    /// Write the tips in force as a static web site into a folder
+    Site(SiteArgs),
+
     /// Print the built-in tips as a playbook to start your own from
     Export(ExportArgs),
 
@@ -337,6 +340,37 @@ Examples:
   tips --tips-file team.toml list")]
 #[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
 pub struct ExportArgs {
+    // The global options, where they are given after the command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+// Help shown only with this command's --help, so it is built only then.
+#[command(after_help = "\
+Writes index.html (today's tip first, then every tip), a page per tip in
+tip/, feed.xml (the tip of each of the last 7 days, as tips feed writes it),
+season.ics (the season, as tips calendar writes it) and style.css: plain
+pages with no script, linked relatively, to open as files or serve as they
+are. The folder may hold other files: tips site replaces or removes only
+what it wrote there and nobody changed since (listed in .tips-site), and
+refuses to run rather than overwrite anything else; the page of a tip no
+longer in force is removed. Each file is written whole under a temporary
+name, then moved into place.
+
+Examples:
+  tips site ~/public_html/tips
+  tips site /srv/www/tips --base-url https://intranet.example.com/tips/
+  tips --tips-file team.toml site public --date 2027-02-10")]
+#[command(mut_args(hidden(&["json", "color"])))]
+pub struct SiteArgs {
+    /// The folder to write the site into; made where it is missing
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: PathBuf,
+
+    /// Where the site will be served: the feed's entries link to each tip's page there
+    #[arg(long, value_name = "URL", value_parser = feed::parse_base_url, value_hint = ValueHint::Url)]
+    pub base_url: Option<String>,
     // The global options, where they are given after the command.
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -16,6 +16,7 @@ mod output;
 mod playbook;
 mod schedule;
 mod schema;
+mod site;
 mod state;
 mod terminal;
 mod tip;

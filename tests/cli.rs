@@ -473,6 +473,16 @@ fn json_is_refused_where_there_is_no_json_form() {
         let output = env.tips(args).arg("--json").output().unwrap();
         assert_usage_error(&output, &format!("prints {prints}, which has no JSON form"));
     }
+    let site = env.home().join("site");
+    let output = env
+        .tips(&["site", site.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert_usage_error(
+        &output,
+        "prints one line on what it wrote into the folder, which has no JSON form",
+    );
+    assert!(!site.exists(), "nothing is written");
 }
 
 #[test]

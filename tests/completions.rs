@@ -96,9 +96,15 @@ fn bash_completes_commands_values_and_the_tips_in_force_at_tab() {
     assert!(offers(&["tips", "sh"]).contains(&"show".to_string()));
     assert_eq!(offers(&["tips", "--color", "n"]), ["never"]);
     assert_eq!(offers(&["tips", "help", "cal"]), ["calendar"]);
+    // `tips site DIR` offers folders, never files.
+    std::fs::create_dir_all(env.home().join("public_html")).unwrap();
+    assert!(offers(&["tips", "si"]).contains(&"site".to_string()));
+    assert_eq!(offers(&["tips", "site", "pu"]), ["public_html/"]);
+    assert_eq!(offers(&["tips", "site", "a-f"]), Vec::<String>::new());
     for words in [
         &["tips", "--date", ""][..],
         &["tips", "calendar", "--from", ""],
+        &["tips", "site", "--base-url", ""],
     ] {
         let offered = offers(words);
         assert!(

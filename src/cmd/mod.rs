@@ -19,6 +19,7 @@ mod random;
 mod reflect;
 mod search;
 mod show;
+mod site;
 mod today;
 
 pub use completions::complete_if_asked;
@@ -61,6 +62,7 @@ macro_rules! each_command {
             Command::Calendar($args) => $body,
             Command::Export($args) => $body,
             Command::Feed($args) => $body,
+            Command::Site($args) => $body,
             Command::Reflect($args) => $body,
             Command::Journal($args) => $body,
             Command::Paths($args) => $body,

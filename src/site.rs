@@ -1,0 +1,626 @@
+//! The tips in force as a static web site: what its files hold
+//! ([`build`]), and how they are put into a folder that may hold other
+//! people's files too ([`publish`]).
+//!
+//! The pages use no script and fetch nothing from elsewhere, and every
+//! link is relative, so that the folder works from `file://`, behind any
+//! web server and offline.
+//!
+//! The folder may be someone's `~/public_html`. A manifest (`.tips-site`)
+//! lists each file the site wrote with its length and a hash of its
+//! contents; a file is replaced or removed only while it is listed and
+//! still exactly as it was written. Anything else in the way is refused,
+//! and nothing is written at all. Each file is written under a temporary
+//! name in its own folder and then moved into place, so that a web server
+//! reading the folder meanwhile serves the old page or the new one, never
+//! a missing or half-written one.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Write as _};
+use std::fs::{self, DirBuilder, OpenOptions};
+use std::io::{self, Write as _};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use crate::dates;
+use crate::feed;
+use crate::files::{self, Unread};
+use crate::ics;
+use crate::markup::{escape, tip_html, tip_page_path, FEED_FILE, INDEX_PAGE, TIP_PAGE_DIR};
+use crate::schedule::{self, Day, SEASON_DAYS, VALENTINES_GREETING};
+use crate::tip::{Tip, TipSet};
+
+/// The name of the site, in every page's title and header.
+const SITE_NAME: &str = "Romantic Sales tips";
+
+/// The manifest of what the site wrote into a folder.
+const MANIFEST: &str = ".tips-site";
+
+/// The manifest's first line: a manifest without it is not the site's.
+const MANIFEST_HEAD: &str = "# Written by tips site: the files it wrote here. It replaces or \
+                             removes a file only while it is listed and as it was written.";
+
+/// The calendar and the stylesheet, at the root of the site.
+const CALENDAR: &str = "season.ics";
+const STYLESHEET: &str = "style.css";
+
+/// One file of the site: its path from the site's root (`/` between
+/// folders) and what it holds.
+pub struct SiteFile {
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+/// Every file of the site for `today`: the index, a page per tip, the
+/// feed, the season as a calendar and the stylesheet. `stamp` is when the
+/// calendar is made.
+pub fn build(
+    tips: &TipSet,
+    today: NaiveDate,
+    base_url: Option<&str>,
+    stamp: DateTime<Utc>,
+) -> Vec<SiteFile> {
+    let season = season(tips, today);
+    let mut site = Vec::with_capacity(tips.all().len() + 4);
+    site.push(SiteFile {
+        path: INDEX_PAGE.to_string(),
+        contents: index(tips, today, season.is_some()).into_bytes(),
+    });
+    for tip in tips.all() {
+        site.push(SiteFile {
+            path: tip_page_path(&tip.slug),
+            contents: tip_page(tip).into_bytes(),
+        });
+    }
+    let mut atom = Vec::new();
+    feed::atom(&mut atom, tips, today, feed::DEFAULT_DAYS, base_url).expect("writing into memory");
+    site.push(SiteFile {
+        path: FEED_FILE.to_string(),
+        contents: atom,
+    });
+    if let Some(days) = season {
+        site.push(SiteFile {
+            path: CALENDAR.to_string(),
+            contents: ics::parts(&days, None, stamp)
+                .collect::<String>()
+                .into_bytes(),
+        });
+    }
+    site.push(SiteFile {
+        path: STYLESHEET.to_string(),
+        contents: STYLE.as_bytes().to_vec(),
+    });
+    site
+}
+
+/// The season that has not ended yet, as `tips calendar` writes it; none
+/// where it would run past the last day a calendar file can hold.
+fn season(tips: &TipSet, today: NaiveDate) -> Option<Vec<Day<'_>>> {
+    let days = schedule::days_from(schedule::season_start(today), SEASON_DAYS, tips);
+    days.last()
+        .is_some_and(|last| last.date <= ics::last_day())
+        .then_some(days)
+}
+
+/// `Tip 7 · Respect`, escaped.
+fn tip_name(tip: &Tip) -> String {
+    format!("Tip {} · {}", tip.number, escape(&tip.title))
+}
+
+fn index(tips: &TipSet, today: NaiveDate, with_calendar: bool) -> String {
+    let tip = schedule::tip_for(today, tips);
+    let mut main = String::new();
+    let _ = write!(
+        main,
+        "<h1>{SITE_NAME}</h1>\n\
+         <section class=\"today\" aria-labelledby=\"today\">\n\
+         <p class=\"when\">The tip of {}</p>\n",
+        dates::long(today)
+    );
+    if schedule::is_valentines_day(today) {
+        let _ = writeln!(main, "<p class=\"greeting\">{VALENTINES_GREETING}</p>");
+    }
+    let _ = write!(
+        main,
+        "<h2 id=\"today\">{}</h2>\n{}<p class=\"page-link\"><a href=\"{}\">{} on a page of its own</a>, to print or to share</p>\n</section>\n",
+        tip_name(tip),
+        tip_html(tip, 3),
+        tip_page_path(&tip.slug),
+        escape(&tip.title),
+    );
+    main.push_str(
+        "<section aria-labelledby=\"every-tip\">\n<h2 id=\"every-tip\">Every tip</h2>\n<ul class=\"tips\">\n",
+    );
+    for tip in tips.all() {
+        let _ = write!(
+            main,
+            "<li><a href=\"{}\">{}</a>",
+            tip_page_path(&tip.slug),
+            tip_name(tip)
+        );
+        if let Some(tagline) = &tip.tagline {
+            let _ = write!(main, "<span class=\"gist\">{}</span>", escape(tagline));
+        }
+        main.push_str("</li>\n");
+    }
+    main.push_str("</ul>\n</section>\n");
+    main.push_str(
+        "<section aria-labelledby=\"follow\">\n<h2 id=\"follow\">Every day, where you already look</h2>\n<ul>\n",
+    );
+    let _ = writeln!(
+        main,
+        "<li><a href=\"{FEED_FILE}\">The tip of the day as a feed</a> (Atom), for a team's chat channel or a feed reader</li>"
+    );
+    if with_calendar {
+        let _ = writeln!(
+            main,
+            "<li><a href=\"{CALENDAR}\" type=\"text/calendar\">The season as a calendar file</a>: a tip a day from 4 to 14 February, to import into a calendar program</li>"
+        );
+    }
+    main.push_str("</ul>\n</section>\n");
+    page("", SITE_NAME, &main, Some(today))
+}
+
+fn tip_page(tip: &Tip) -> String {
+    let name = tip_name(tip);
+    let main = format!("<h1>{name}</h1>\n{}", tip_html(tip, 2));
+    page("../", &name, &main, None)
+}
+
+/// A whole page around `main`. `root` leads from the page back to the
+/// site's root (`""` or `"../"`); `written` is the day the index is for (a
+/// tip's page is the same every day).
+fn page(root: &str, title: &str, main: &str, written: Option<NaiveDate>) -> String {
+    let mut html = String::with_capacity(main.len() + 1200);
+    let title = if title == SITE_NAME {
+        SITE_NAME.to_string()
+    } else {
+        format!("{title} – {SITE_NAME}")
+    };
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n\
+         <html lang=\"en\">\n\
+         <head>\n\
+         <meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"tips site\">\n\
+         <title>{title}</title>\n\
+         <link rel=\"stylesheet\" href=\"{root}{STYLESHEET}\">\n\
+         <link rel=\"alternate\" type=\"application/atom+xml\" title=\"The tip of the day\" href=\"{root}{FEED_FILE}\">\n\
+         </head>\n\
+         <body>\n\
+         <a class=\"skip\" href=\"#main\">Skip to the tip</a>\n"
+    );
+    // A tip's page leads back to the index; the index has the site's name
+    // as its heading already.
+    if written.is_none() {
+        let _ = write!(
+            html,
+            "<header>\n<p class=\"site\"><a href=\"{root}{INDEX_PAGE}\">{SITE_NAME}</a></p>\n</header>\n"
+        );
+    }
+    let _ = write!(
+        html,
+        "<main id=\"main\">\n{main}</main>\n\
+         <footer>\n<p><a href=\"{root}{INDEX_PAGE}\">Every tip</a> · <a href=\"{root}{FEED_FILE}\">The tip of the day as a feed</a>"
+    );
+    if let Some(day) = written {
+        let _ = write!(html, " · Written by tips for {}", dates::iso(day));
+    }
+    html.push_str("</p>\n</footer>\n</body>\n</html>\n");
+    html
+}
+
+/// The one stylesheet: readable type, a measure that suits reading,
+/// contrast beyond WCAG's AA in light and dark, long words broken rather
+/// than scrolled, and a print form that fits a tip on one sheet.
+const STYLE: &str = include_str!("site.css");
+
+/// What was done in the folder.
+#[derive(Debug)]
+pub struct Published {
+    pub written: usize,
+    /// Pages of tips no longer in force, removed.
+    pub removed: usize,
+}
+
+/// Why the site was not (wholly) published.
+#[derive(Debug)]
+pub enum SiteError {
+    /// The folder is something else than a folder.
+    NotAFolder(PathBuf),
+    /// A file the site would write stands there and is not the site's.
+    NotOurs(PathBuf),
+    /// A file the site wrote was changed since.
+    Changed(PathBuf),
+    /// Reading or writing a file failed.
+    Io(PathBuf, io::Error),
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SiteError::NotAFolder(path) => {
+                write!(f, "{} is not a folder: give a folder for the site", path.display())
+            }
+            SiteError::NotOurs(path) => write!(
+                f,
+                "{} was not written by tips site, which leaves it alone: move it away or choose another folder",
+                path.display()
+            ),
+            SiteError::Changed(path) => write!(
+                f,
+                "{} was changed since tips site wrote it, which leaves it alone: move it away to let it be written again",
+                path.display()
+            ),
+            SiteError::Io(path, error) => write!(f, "cannot write {}: {error}", path.display()),
+        }
+    }
+}
+
+/// One line of the manifest: a file the site wrote, as it wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Written {
+    path: String,
+    length: u64,
+    hash: u64,
+}
+
+impl Written {
+    fn of(file: &SiteFile) -> Written {
+        Written {
+            path: file.path.clone(),
+            length: file.contents.len() as u64,
+            hash: fnv1a(&file.contents),
+        }
+    }
+}
+
+/// Puts the site into `folder`, creating it where it is missing (0755 but
+/// for the umask, as a web root is read by a server). Every file that
+/// would be replaced is checked first, so a refusal writes nothing; pages
+/// the site wrote earlier for tips no longer in force are removed.
+pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError> {
+    make_folder(folder, true)?;
+    let earlier = read_manifest(folder)?;
+    // By path, so that the cost stays in a straight line with the tips.
+    let mut listed: HashMap<&str, Vec<&Written>> = HashMap::with_capacity(earlier.len());
+    for written in &earlier {
+        listed
+            .entry(written.path.as_str())
+            .or_default()
+            .push(written);
+    }
+    let mut replaced = Vec::with_capacity(site.len());
+    for file in site {
+        let as_written = listed
+            .get(file.path.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        replaced.push(is_ours_to_replace(&folder.join(&file.path), as_written)?);
+    }
+    make_folder(&folder.join(TIP_PAGE_DIR), false)?;
+    for place in [folder.to_path_buf(), folder.join(TIP_PAGE_DIR)] {
+        clear_abandoned_temporaries(&place);
+    }
+
+    let now: Vec<Written> = site.iter().map(Written::of).collect();
+    // The manifest names what is about to be written before it is, beside
+    // what was there: a run cut short leaves nothing the next run would
+    // take for someone else's.
+    let during: Vec<Written> = earlier.iter().chain(&now).cloned().collect();
+    let manifest_there = !earlier.is_empty() || exists(&folder.join(MANIFEST));
+    write_file(folder, MANIFEST, &manifest(&during), manifest_there)?;
+    for (file, replace) in site.iter().zip(replaced) {
+        write_file(folder, &file.path, &file.contents, replace)?;
+    }
+    let kept: HashSet<&str> = now.iter().map(|written| written.path.as_str()).collect();
+    let mut removed = 0;
+    for (gone, as_written) in listed.iter().filter(|(path, _)| !kept.contains(*path)) {
+        let path = folder.join(gone);
+        // Only a file still as the site left it.
+        if holds_one_of(&path, as_written)? {
+            match fs::remove_file(&path) {
+                Ok(()) => removed += 1,
+                Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+                Err(error) => return Err(SiteError::Io(path, error)),
+            }
+        }
+    }
+    write_file(folder, MANIFEST, &manifest(&now), true)?;
+    Ok(Published {
+        written: site.len(),
+        removed,
+    })
+}
+
+fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
+/// Makes a folder where there is none; refuses anything else that stands
+/// there. The folder given on the command line may be a link to a folder
+/// (a web root often is); `tip/` inside it may not, since pages written
+/// through it would land outside the site.
+fn make_folder(folder: &Path, may_be_a_link: bool) -> Result<(), SiteError> {
+    let found = if may_be_a_link {
+        fs::metadata(folder)
+    } else {
+        fs::symlink_metadata(folder)
+    };
+    match found {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(_) => Err(SiteError::NotAFolder(folder.to_path_buf())),
+        Err(error) if error.kind() == io::ErrorKind::NotFound && !exists(folder) => {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o755)
+                .create(folder)
+                .map_err(|error| SiteError::Io(folder.to_path_buf(), error))
+        }
+        // A link that leads nowhere.
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            Err(SiteError::NotAFolder(folder.to_path_buf()))
+        }
+        Err(error) => Err(SiteError::Io(folder.to_path_buf(), error)),
+    }
+}
+
+/// Whether the file at `full` is there to be replaced (true), or free
+/// (false); an error where something that is not the site's stands there.
+/// `as_written` is what the manifest lists for its path.
+fn is_ours_to_replace(full: &Path, as_written: &[&Written]) -> Result<bool, SiteError> {
+    match fs::symlink_metadata(full) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(error) => Err(SiteError::Io(full.to_path_buf(), error)),
+        Ok(_) if holds_one_of(full, as_written)? => Ok(true),
+        Ok(_) if !as_written.is_empty() => Err(SiteError::Changed(full.to_path_buf())),
+        Ok(_) => Err(SiteError::NotOurs(full.to_path_buf())),
+    }
+}
+
+/// Whether the file at `full` is a regular file (not a link) holding what
+/// one of the manifest's lines for its path says the site wrote there.
+fn holds_one_of(full: &Path, as_written: &[&Written]) -> Result<bool, SiteError> {
+    let Some(longest) = as_written.iter().map(|written| written.length).max() else {
+        return Ok(false);
+    };
+    match fs::symlink_metadata(full) {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(_) => return Ok(false),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(SiteError::Io(full.to_path_buf(), error)),
+    }
+    let bytes = match files::read_regular(full, longest) {
+        Ok(bytes) => bytes,
+        Err(Unread::TooLarge | Unread::NotRegular(_)) => return Ok(false),
+        Err(Unread::Io(error)) => return Err(SiteError::Io(full.to_path_buf(), error)),
+    };
+    let (length, hash) = (bytes.len() as u64, fnv1a(&bytes));
+    Ok(as_written
+        .iter()
+        .any(|written| written.length == length && written.hash == hash))
+}
+
+/// The files the manifest in `folder` lists; none where there is no
+/// manifest. A manifest that is not the site's is refused like any other
+/// file in the way.
+fn read_manifest(folder: &Path) -> Result<Vec<Written>, SiteError> {
+    let path = folder.join(MANIFEST);
+    match fs::symlink_metadata(&path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(SiteError::Io(path, error)),
+        Ok(metadata) if !metadata.is_file() => return Err(SiteError::NotOurs(path)),
+        Ok(_) => {}
+    }
+    let text = match files::read_regular(&path, 1 << 20) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| SiteError::NotOurs(path.clone()))?,
+        Err(Unread::Io(error)) => return Err(SiteError::Io(path, error)),
+        Err(_) => return Err(SiteError::NotOurs(path)),
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MANIFEST_HEAD) {
+        return Err(SiteError::NotOurs(path));
+    }
+    Ok(lines.filter_map(parse_manifest_line).collect())
+}
+
+/// `HASH LENGTH PATH`; a line that is not one, or names a path the site
+/// could not have written, is passed over.
+fn parse_manifest_line(line: &str) -> Option<Written> {
+    let mut fields = line.splitn(3, ' ');
+    let hash = u64::from_str_radix(fields.next()?, 16).ok()?;
+    let length = fields.next()?.parse().ok()?;
+    let path = fields.next()?;
+    is_site_path(path).then(|| Written {
+        path: path.to_string(),
+        length,
+        hash,
+    })
+}
+
+/// A path the site writes: a file at the root or in `tip/`, of plain
+/// lowercase names; never the manifest, never a way out of the folder.
+fn is_site_path(path: &str) -> bool {
+    let plain = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+            && !name.contains("..")
+    };
+    match path.split_once('/') {
+        None => plain(path),
+        Some((TIP_PAGE_DIR, name)) => plain(name),
+        Some(_) => false,
+    }
+}
+
+fn manifest(written: &[Written]) -> Vec<u8> {
+    let mut text = format!("{MANIFEST_HEAD}\n");
+    for file in written {
+        let _ = writeln!(text, "{:016x} {} {}", file.hash, file.length, file.path);
+    }
+    text.into_bytes()
+}
+
+/// FNV-1a, 64 bits: enough to tell whether a file is still the one the
+/// site wrote, the same in every build (the standard library's hasher may
+/// change between Rust releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Writes `contents` to `path` (from the site's root) through a temporary
+/// file in the same folder, which is moved into place whole. Where nothing
+/// stood there (`replace` false) the file is linked in, which refuses a
+/// file someone put there since the check. The temporary file never
+/// outlives the call.
+fn write_file(folder: &Path, path: &str, contents: &[u8], replace: bool) -> Result<(), SiteError> {
+    let full = folder.join(path);
+    let parent = full.parent().unwrap_or(folder);
+    let temporary =
+        Temporary::write(parent, contents).map_err(|error| SiteError::Io(full.clone(), error))?;
+    if replace {
+        return fs::rename(&temporary.path, &full).map_err(|error| SiteError::Io(full, error));
+    }
+    match fs::hard_link(&temporary.path, &full) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(SiteError::NotOurs(full)),
+        Err(error) => Err(SiteError::Io(full, error)),
+    }
+}
+
+/// How old a temporary file of the site must be before it is taken for
+/// one whose run was killed: a run takes a moment, so an hour leaves alone
+/// any run still at work, even one in another container sharing the folder.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files a run left when it was killed before it
+/// could remove them itself (SIGKILL, a power cut): only regular files
+/// named as [`Temporary`] names them, and an hour old.
+fn clear_abandoned_temporaries(place: &Path) {
+    let Ok(entries) = fs::read_dir(place) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_temporary_name) {
+            continue;
+        }
+        let abandoned = entry.metadata().is_ok_and(|metadata| {
+            metadata.is_file()
+                && metadata
+                    .modified()
+                    .ok()
+                    .and_then(|modified| now.duration_since(modified).ok())
+                    .is_some_and(|age| age > ABANDONED_AFTER)
+        });
+        if abandoned {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `.tips-site-PID-NANOS.tmp`, as [`Temporary::write`] names a file.
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix(".tips-site-")
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, stamp)| {
+            [pid, stamp]
+                .iter()
+                .all(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// A temporary file beside the one it will become, removed when dropped
+/// (after a rename, there is nothing left to remove).
+struct Temporary {
+    path: PathBuf,
+}
+
+impl Temporary {
+    /// A new file in `parent` holding `contents`, synced to the disk, so
+    /// that a full disk fails here, before the file is moved into place.
+    fn write(parent: &Path, contents: &[u8]) -> io::Result<Temporary> {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        let path = parent.join(format!(".tips-site-{}-{stamp}.tmp", std::process::id()));
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&path)?;
+        // From here on the file is removed on the way out, whatever fails.
+        let temporary = Temporary { path };
+        file.write_all(contents)?;
+        file.sync_all()?;
+        Ok(temporary)
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_manifest_names_only_paths_the_site_writes() {
+        for path in ["index.html", "feed.xml", "tip/respect.html", "style.css"] {
+            assert!(is_site_path(path), "{path}");
+        }
+        for path in [
+            ".tips-site",
+            "../index.html",
+            "/etc/passwd",
+            "tip/../../x",
+            "tip/a/b.html",
+            "other/x.html",
+            "Index.html",
+            "",
+        ] {
+            assert!(!is_site_path(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn only_the_names_of_its_own_temporary_files_are_taken_for_them() {
+        let made = Temporary::write(&std::env::temp_dir(), b"").unwrap();
+        let name = made.path.file_name().unwrap().to_str().unwrap().to_string();
+        assert!(is_temporary_name(&name), "{name}");
+        for other in [
+            ".tips-site",
+            ".tips-site-.tmp",
+            ".tips-site-12-.tmp",
+            ".tips-site-12-34.tmp.html",
+            ".tips-site-x-34.tmp",
+            "tips-site-12-34.tmp",
+            ".tips-site-12-34-56.tmp",
+        ] {
+            assert!(!is_temporary_name(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_manifest_line_reads_back_as_written() {
+        let written = Written {
+            path: "tip/respect.html".to_string(),
+            length: 1234,
+            hash: 0x0123_4567_89ab_cdef,
+        };
+        let text = String::from_utf8(manifest(std::slice::from_ref(&written))).unwrap();
+        let line = text.lines().nth(1).unwrap();
+        assert_eq!(parse_manifest_line(line), Some(written));
+    }
+}

@@ -1,0 +1,845 @@
+//! `tips site DIR`: the tips in force as a static site, written beside
+//! other people's files without ever clobbering them, and judged as a
+//! browser and its users meet it: the Nu HTML Checker (vnu), headless
+//! Chromium with axe-core (tests/support/site_browser.mjs), pages served by
+//! a real web server, and Chromium's print to PDF counted by pdfinfo.
+
+mod common;
+
+use common::{assert_usage_error, installed, json_of, needed, require, TestEnv, PLAIN_DAY};
+use serde_json::{json, Value};
+use std::fs;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+/// A team tip beside the built-in ones.
+const TEAM_TIP: &str = r#"
+[[tip]]
+number = 11
+slug = "follow-up"
+title = "Follow Up Fast"
+tagline = "A second date needs a phone call."
+body = "Send the meeting notes the same day. Name the next step and its owner."
+prompts = ["What did I promise?", "Who needs the notes?", "What is the next step?"]
+action = "Send today's notes before you leave."
+"#;
+
+/// A playbook that tries everything a page could be made to obey: markup,
+/// event handlers, `javascript:` links, the end of a CDATA section, control
+/// characters, and a word too long for any screen.
+fn hostile_playbook() -> String {
+    let long_word = "Unbreakable".repeat(30);
+    format!(
+        "replace_builtin = true\n\
+         [[tip]]\n\
+         number = 1\n\
+         slug = \"hostile\"\n\
+         title = \"<script>alert(1)</script> & ]]> Fish\"\n\
+         tagline = \"<img src=x onerror=alert(2)> \\\" onmouseover=alert(3) '\"\n\
+         body = \"Read <a href='javascript:alert(4)'>this</a> or [that](javascript:alert(5)); bell\\u0007 escape\\u001b[2J {long_word}\"\n\
+         prompts = [\"\\\"><svg onload=alert(6)>\", \"javascript:alert(7)\", \"]]>\"]\n\
+         action = \"<style>body{{display:none}}</style> ]]> <!-- comment --> done\"\n\
+         [[tip]]\n\
+         number = 2\n\
+         slug = \"plain\"\n\
+         title = \"Plain\"\n\
+         body = \"Nothing odd.\"\n\
+         prompts = [\"Is this plain?\", \"Is it?\", \"Really?\"]\n"
+    )
+}
+
+fn site(env: &TestEnv, args: &[&str]) -> Output {
+    env.tips(&["--date", PLAIN_DAY, "site"])
+        .args(args)
+        .output()
+        .expect("tips runs")
+}
+
+fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "tips site failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A failure: exit 1, nothing on stdout, one line on stderr that names
+/// `what`.
+fn assert_refused(output: &Output, what: &str) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "exit 1 expected; stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.starts_with("tips: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains(what), "{stderr:?} should name {what:?}");
+    stderr
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Every file under `folder`, as paths relative to it, sorted.
+fn files_under(folder: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            found.push(
+                path.strip_prefix(folder)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    found.sort();
+    found
+}
+
+fn html_pages(folder: &Path) -> Vec<String> {
+    files_under(folder)
+        .into_iter()
+        .filter(|path| path.ends_with(".html"))
+        .collect()
+}
+
+fn no_temporary_file_in(folder: &Path) {
+    let left: Vec<String> = files_under(folder)
+        .into_iter()
+        .filter(|path| path.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left behind: {left:?}");
+}
+
+/// Every `href="…"` and `src="…"` value of a page.
+fn link_targets(html: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for (at, _) in html.match_indices(attribute) {
+            let rest = &html[at + attribute.len()..];
+            targets.push(rest[..rest.find('"').unwrap()].to_string());
+        }
+    }
+    targets
+}
+
+#[test]
+fn the_site_holds_an_index_a_page_per_tip_the_feed_and_the_season() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let dir = env.home().join("public_html/tips");
+    let output = site(
+        &env,
+        &[
+            dir.to_str().unwrap(),
+            "--tips-file",
+            team.to_str().unwrap(),
+            "--base-url",
+            "https://intranet.example.com/tips/",
+        ],
+    );
+    assert_success(&output);
+    let index = read(&dir.join("index.html"));
+    // Today's tip comes first, whole: the one `tips today` shows.
+    let tip = json_of(&mut env.tips(&[
+        "--date",
+        PLAIN_DAY,
+        "--tips-file",
+        team.to_str().unwrap(),
+        "today",
+        "--json",
+    ]));
+    let today = index
+        .find(&format!(
+            "<h2 id=\"today\">Tip {} · {}</h2>",
+            tip["number"],
+            tip["title"].as_str().unwrap()
+        ))
+        .expect("today's tip");
+    let every = index.find("Every tip").expect("the list of every tip");
+    assert!(today < every, "today's tip first");
+    let prompt = tip["prompts"][0]
+        .as_str()
+        .unwrap()
+        .replace('\'', "&#39;")
+        .replace('"', "&quot;");
+    let action = tip["action"]
+        .as_str()
+        .unwrap()
+        .replace('\'', "&#39;")
+        .replace('"', "&quot;");
+    for text in [prompt.as_str(), "Try today", action.as_str()] {
+        let at = index
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} in the index"));
+        assert!(at < every, "{text} belongs to today's tip");
+    }
+    let pages = html_pages(&dir);
+    assert_eq!(pages.len(), 12, "the index and 11 tips: {pages:?}");
+    for slug in ["respect", "homework", "follow-up"] {
+        let page = format!("tip/{slug}.html");
+        assert!(pages.contains(&page), "{page}");
+        assert!(index.contains(&format!("href=\"{page}\"")), "{page} linked");
+    }
+    let follow_up = read(&dir.join("tip/follow-up.html"));
+    for text in [
+        "Follow Up Fast",
+        "Who needs the notes?",
+        "Send today&#39;s notes",
+    ] {
+        assert!(follow_up.contains(text), "{text}: {follow_up}");
+    }
+    assert!(
+        index.contains("href=\"season.ics\""),
+        "the index links the calendar"
+    );
+    let season = read(&dir.join("season.ics"));
+    assert!(season.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(season.matches("BEGIN:VEVENT").count(), 11, "the season");
+    let feed = read(&dir.join("feed.xml"));
+    assert!(feed.contains("<feed"), "{feed}");
+    assert!(
+        feed.contains("https://intranet.example.com/tips/tip/"),
+        "the feed links the pages under --base-url: {feed}"
+    );
+    for page in &pages {
+        let html = read(&dir.join(page));
+        let root = if page.starts_with("tip/") { "../" } else { "" };
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"The tip of the day\" href=\"{root}feed.xml\">"
+            )),
+            "{page} links the feed for autodiscovery"
+        );
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+            "{page}"
+        );
+        assert!(!html.contains("<script"), "{page} has no script");
+        // Relative links only: nothing is fetched from elsewhere, and the
+        // site works from file:// and under any path of a web server.
+        for target in link_targets(&html) {
+            assert!(
+                !target.contains(':') && !target.starts_with('/'),
+                "{page} links {target}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
+    let env = TestEnv::new();
+    let dir = env.home().join("a/b/site");
+    assert_success(&site(&env, &[dir.to_str().unwrap()]));
+    let mode = fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o755, 0o755, "a web server can read the folder");
+    assert!(dir.join("index.html").is_file());
+    no_temporary_file_in(&dir);
+
+    // A link to a folder is that folder (a web root often is one); a link
+    // as its `tip/` is not followed.
+    let web_root = env.home().join("srv/www");
+    fs::create_dir_all(&web_root).unwrap();
+    let linked = env.home().join("public_html");
+    std::os::unix::fs::symlink(&web_root, &linked).unwrap();
+    assert_success(&site(&env, &[linked.to_str().unwrap()]));
+    assert!(web_root.join("tip/respect.html").is_file());
+    let elsewhere = env.home().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let with_linked_tips = env.home().join("linked-tips");
+    fs::create_dir_all(&with_linked_tips).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, with_linked_tips.join("tip")).unwrap();
+    assert_refused(
+        &site(&env, &[with_linked_tips.to_str().unwrap()]),
+        "tip is not a folder",
+    );
+    assert_eq!(files_under(&elsewhere), Vec::<String>::new());
+
+    let file = env.write("not-a-folder", "mine\n");
+    let refused = site(&env, &[file.to_str().unwrap()]);
+    assert_refused(&refused, "not-a-folder is not a folder");
+    assert_eq!(read(&file), "mine\n");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    let dir = dir.to_str().unwrap();
+    for (args, what) in [
+        (&[dir, "--base-url", "ftp://example.com/"][..], "--base-url"),
+        (&[dir, "--base-url", "example.com"], "https://"),
+        (&[dir, "--json"], "leave out --json"),
+        (&[], "DIR"),
+    ] {
+        assert_usage_error(&site(&env, args), what);
+    }
+    assert!(!Path::new(dir).exists(), "nothing was written");
+}
+
+#[test]
+fn someone_elses_files_are_never_overwritten_or_removed() {
+    let env = TestEnv::new();
+    let dir = env.home().join("public_html");
+    fs::create_dir_all(dir.join("tip")).unwrap();
+    fs::write(dir.join("notes.txt"), "my notes\n").unwrap();
+    fs::write(dir.join("tip/mine.html"), "my page\n").unwrap();
+    let path = dir.to_str().unwrap();
+
+    // A folder with other files takes the site beside them, and keeps them
+    // through every run.
+    assert_success(&site(&env, &[path]));
+    assert_success(&site(&env, &[path]));
+    assert_eq!(read(&dir.join("notes.txt")), "my notes\n");
+    assert_eq!(read(&dir.join("tip/mine.html")), "my page\n");
+
+    // A file of the site's name that the site did not write: refused with
+    // one line naming it, and nothing at all is written.
+    for (name, contents) in [
+        ("index.html", "<p>my own home page</p>\n"),
+        ("tip/respect.html", "my notes on respect\n"),
+        ("style.css", "body { color: red }\n"),
+    ] {
+        let other = env.home().join(format!("other-{}", name.replace('/', "-")));
+        fs::create_dir_all(other.join("tip")).unwrap();
+        fs::write(other.join(name), contents).unwrap();
+        let refused = site(&env, &[other.to_str().unwrap()]);
+        let line = assert_refused(&refused, &format!("{name} was not written by tips site"));
+        assert!(line.contains(other.to_str().unwrap()), "{line}");
+        assert_eq!(read(&other.join(name)), contents);
+        assert_eq!(
+            files_under(&other),
+            vec!["tip".to_string(), name.to_string()]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            "nothing written beside it"
+        );
+    }
+
+    // A page the site wrote and someone changed since is theirs now.
+    let respect = dir.join("tip/respect.html");
+    let changed = format!("{}<!-- my edit -->\n", read(&respect));
+    fs::write(&respect, &changed).unwrap();
+    let refused = site(&env, &[path]);
+    assert_refused(
+        &refused,
+        "tip/respect.html was changed since tips site wrote it",
+    );
+    assert_eq!(read(&respect), changed);
+    fs::remove_file(&respect).unwrap();
+    assert_success(&site(&env, &[path]));
+
+    // A link in the site's place is not followed, nor replaced.
+    let target = env.write("elsewhere.html", "elsewhere\n");
+    let linked = env.home().join("linked");
+    fs::create_dir_all(&linked).unwrap();
+    std::os::unix::fs::symlink(&target, linked.join("index.html")).unwrap();
+    assert_refused(&site(&env, &[linked.to_str().unwrap()]), "index.html");
+    assert_eq!(read(&target), "elsewhere\n");
+
+    // A manifest the site did not write is someone else's file too.
+    let forged = env.home().join("forged");
+    fs::create_dir_all(&forged).unwrap();
+    fs::write(forged.join(".tips-site"), "index.html\n").unwrap();
+    fs::write(forged.join("index.html"), "mine\n").unwrap();
+    assert_refused(&site(&env, &[forged.to_str().unwrap()]), ".tips-site");
+    assert_eq!(read(&forged.join("index.html")), "mine\n");
+    no_temporary_file_in(env.home());
+}
+
+#[test]
+fn its_own_output_is_regenerated_and_a_tip_gone_from_the_playbook_loses_its_page() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let dir = env.home().join("site");
+    let path = dir.to_str().unwrap();
+    let with_team = ["--tips-file", team.to_str().unwrap()];
+    assert_success(&site(&env, &[&[path][..], &with_team].concat()));
+    assert!(dir.join("tip/follow-up.html").is_file());
+    fs::write(dir.join("tip/kept.html"), "someone's page\n").unwrap();
+
+    // The next day the index is written again for that day.
+    let next_day = env
+        .tips(&["--date", "2027-02-10", "site", path])
+        .args(with_team)
+        .output()
+        .unwrap();
+    assert_success(&next_day);
+    assert!(read(&dir.join("index.html")).contains("Wednesday 10 February 2027"));
+
+    // Without the team's playbook, its tip's page goes; nothing else does.
+    let output = site(&env, &[path]);
+    assert_success(&output);
+    assert!(!dir.join("tip/follow-up.html").exists(), "the page is gone");
+    assert_eq!(read(&dir.join("tip/kept.html")), "someone's page\n");
+    assert_eq!(
+        html_pages(&dir).len(),
+        12,
+        "the index, ten tips and kept.html"
+    );
+    assert!(!read(&dir.join("index.html")).contains("follow-up"));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("removed 1 page"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    no_temporary_file_in(&dir);
+}
+
+#[test]
+fn temporary_files_of_a_killed_run_are_cleared_by_the_next() {
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    fs::create_dir_all(dir.join("tip")).unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let abandoned = [
+        dir.join(".tips-site-4242-1796635950295489027.tmp"),
+        dir.join("tip/.tips-site-4242-1796635950295550097.tmp"),
+    ];
+    for path in &abandoned {
+        fs::File::create(path)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
+    // One of another run still at work, and a file that only looks alike.
+    let at_work = dir.join(".tips-site-4243-1796635950295489999.tmp");
+    fs::write(&at_work, "half").unwrap();
+    let lookalike = dir.join(".tips-site-notes.tmp");
+    fs::File::create(&lookalike)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    assert_success(&site(&env, &[dir.to_str().unwrap()]));
+    for path in &abandoned {
+        assert!(!path.exists(), "{} is left", path.display());
+    }
+    assert!(at_work.exists(), "a run at work keeps its file");
+    assert!(lookalike.exists(), "a file the site did not name is kept");
+}
+
+#[test]
+fn hostile_playbook_text_is_written_as_text_never_as_markup() {
+    let env = TestEnv::new();
+    let hostile = env.write("hostile.toml", &hostile_playbook());
+    let dir = env.home().join("site");
+    assert_success(&site(
+        &env,
+        &[
+            dir.to_str().unwrap(),
+            "--tips-file",
+            hostile.to_str().unwrap(),
+        ],
+    ));
+    for page in html_pages(&dir) {
+        let html = read(&dir.join(&page));
+        for markup in [
+            "<script",
+            "<img",
+            "<svg",
+            "<a href='",
+            "<style>",
+            "<!-- comment",
+        ] {
+            assert!(!html.contains(markup), "{page} holds {markup}");
+        }
+        assert!(!html.contains("javascript:alert(4)\">"), "{page}");
+        for control in ['\u{7}', '\u{1b}'] {
+            assert!(!html.contains(control), "{page} holds {control:?}");
+        }
+        for target in link_targets(&html) {
+            assert!(
+                !target.to_lowercase().contains("javascript"),
+                "{page}: {target}"
+            );
+        }
+    }
+    let page = read(&dir.join("tip/hostile.html"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; Fish"),
+        "{page}"
+    );
+    assert!(page.contains("bell^G escape^[[2J"), "{page}");
+}
+
+/// A small tmpfs (256 KiB: a file takes a page of 4 KiB at least, and the
+/// site is 15 files, each written beside the one it replaces), mounted on a
+/// fresh folder, unmounted when dropped.
+struct SmallDisk {
+    folder: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount() -> Option<SmallDisk> {
+        let folder = tempfile::tempdir().unwrap();
+        let mounted = require("mount")
+            && Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+                .arg(folder.path())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success());
+        needed(mounted, "a small tmpfs (mount -t tmpfs, as root)").then_some(SmallDisk { folder })
+    }
+
+    fn path(&self) -> &Path {
+        self.folder.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.folder.path()).status();
+    }
+}
+
+#[test]
+fn a_full_disk_fails_in_one_line_leaves_no_temporary_file_and_no_page_half_written() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let dir = disk.path().join("site");
+    let path = dir.to_str().unwrap();
+    assert_success(&site(&env, &[path]));
+    let before: Vec<(String, String)> = html_pages(&dir)
+        .into_iter()
+        .map(|page| {
+            let html = read(&dir.join(&page));
+            (page, html)
+        })
+        .collect();
+    // The disk is filled to leave less and less room, a page (4 KiB) at a
+    // time, so that writing runs out at every point of a run in turn, until
+    // the filler itself no longer fits.
+    let filler = disk.path().join("filler");
+    let mut failures = 0;
+    for pages in 0.. {
+        let _ = fs::remove_file(&filler);
+        if fs::write(&filler, vec![b'x'; pages * 4096]).is_err() {
+            break;
+        }
+        let output = env
+            .tips(&["--date", "2027-02-10", "site", path])
+            .output()
+            .unwrap();
+        no_temporary_file_in(disk.path());
+        if output.status.success() {
+            continue;
+        }
+        failures += 1;
+        let stderr = assert_refused(&output, "No space left on device");
+        assert!(stderr.contains(path), "{stderr}");
+        // Every page is whole: the one before, or the new one.
+        for (page, html) in &before {
+            let now = read(&dir.join(page));
+            assert!(
+                now == *html || now.ends_with("</html>\n"),
+                "{page} is half written"
+            );
+        }
+    }
+    assert!(failures > 0, "the disk was never full");
+    // With room again, the site is recognised and written again.
+    fs::remove_file(&filler).unwrap();
+    assert_success(&site(&env, &[path]));
+    no_temporary_file_in(disk.path());
+}
+
+// ---- The judges: vnu, Chromium with axe-core, print to PDF ----
+
+/// Where .ci/run installs the npm judges: under the target folder.
+fn npm_modules() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("npm-judges/node_modules")
+}
+
+fn vnu_jar() -> Option<PathBuf> {
+    let jar = npm_modules().join("vnu-jar/build/dist/vnu.jar");
+    (require("java") && needed(jar.is_file(), "npm's vnu-jar in the target folder")).then_some(jar)
+}
+
+fn chromium() -> Option<PathBuf> {
+    let found = require("chromium")
+        && require("node")
+        && needed(
+            npm_modules().join("puppeteer-core").is_dir()
+                && npm_modules().join("axe-core/axe.min.js").is_file(),
+            "npm's puppeteer-core and axe-core in the target folder",
+        );
+    found.then(|| installed("chromium").expect("found"))
+}
+
+/// A judge's process: a cleared environment with the test's own HOME.
+fn judge(env: &TestEnv, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = Command::new(program);
+    command
+        .env_clear()
+        .env("HOME", env.home())
+        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        .stdin(Stdio::null());
+    command
+}
+
+/// The built-in tips' site and the hostile playbook's, side by side.
+fn two_sites(env: &TestEnv) -> Vec<PathBuf> {
+    let hostile = env.write("hostile.toml", &hostile_playbook());
+    let builtin = env.home().join("builtin-site");
+    let hostile_site = env.home().join("hostile-site");
+    assert_success(&site(env, &[builtin.to_str().unwrap()]));
+    assert_success(&site(
+        env,
+        &[
+            hostile_site.to_str().unwrap(),
+            "--tips-file",
+            hostile.to_str().unwrap(),
+        ],
+    ));
+    vec![builtin, hostile_site]
+}
+
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let Some(jar) = vnu_jar() else {
+        return;
+    };
+    let env = TestEnv::new();
+    for dir in two_sites(&env) {
+        let pages: Vec<PathBuf> = html_pages(&dir).iter().map(|page| dir.join(page)).collect();
+        let output = judge(&env, "java")
+            .arg("-jar")
+            .arg(&jar)
+            .args(["--errors-only", "--format", "text"])
+            .args(&pages)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "vnu found errors in {}: {}{}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let css = judge(&env, "java")
+            .arg("-jar")
+            .arg(&jar)
+            .args(["--errors-only", "--css"])
+            .arg(dir.join("style.css"))
+            .output()
+            .unwrap();
+        assert!(
+            css.status.success(),
+            "vnu found errors in the stylesheet: {}",
+            String::from_utf8_lossy(&css.stderr)
+        );
+    }
+}
+
+/// `python3 -m http.server` on a free port of 127.0.0.1, serving `dir`;
+/// stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(env: &TestEnv, dir: &Path) -> Server {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = judge(env, "python3")
+            .args(["-m", "http.server", "--bind", "127.0.0.1", "--directory"])
+            .arg(dir)
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut server = Server { child, port };
+        // It answers once it listens; a server that died says so here.
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                server.child.try_wait().unwrap().is_none(),
+                "the web server stopped"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs tests/support/site_browser.mjs on a site served over HTTP and
+/// gives what it found.
+fn browse(env: &TestEnv, chromium: &Path, dir: &Path, extra: Value) -> Value {
+    let server = Server::start(env, dir);
+    let profile = tempfile::tempdir().unwrap();
+    let mut config = json!({
+        "modules": npm_modules(),
+        "chromium": chromium,
+        "profile": profile.path(),
+        "server": server.url(),
+        "root": dir,
+        "pages": html_pages(dir),
+    });
+    config
+        .as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    let config_file = env.home().join("browser.json");
+    fs::write(&config_file, config.to_string()).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/site_browser.mjs");
+    let output = judge(env, "node")
+        .arg(script)
+        .arg(&config_file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the browser script failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON from the browser script")
+}
+
+#[test]
+fn in_chromium_no_page_breaks_wcag_scrolls_sideways_runs_script_or_has_a_dead_link() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let mut seen_pages = Vec::new();
+    for dir in two_sites(&env) {
+        let found = browse(&env, &chromium, &dir, json!({}));
+        let pages = found["pages"].as_array().unwrap();
+        assert_eq!(pages.len(), html_pages(&dir).len());
+        for page in pages {
+            let name = &page["path"];
+            assert_eq!(page["status"], 200, "{name}");
+            assert_eq!(
+                page["axe"],
+                json!([]),
+                "{name}: violations of WCAG 2.1 A/AA, heading order or landmarks"
+            );
+            assert_eq!(
+                page["sideways"],
+                json!({"320": 0, "1280": 0}),
+                "{name} scrolls sideways"
+            );
+            assert_eq!(page["scripts"], 0, "{name} has a script");
+            assert_eq!(page["handlers"], json!([]), "{name} has event handlers");
+            assert_eq!(page["javascript_links"], 0, "{name} has javascript: links");
+        }
+        let links = found["links"].as_array().unwrap();
+        assert!(links.len() >= 4, "{links:?}");
+        for link in links {
+            assert_eq!(link["status"], 200, "a dead link: {link}");
+        }
+        assert_eq!(found["foreign_requests"], json!([]), "over HTTP");
+        assert_eq!(found["file_foreign_requests"], json!([]), "from file://");
+        assert_eq!(found["dialogs"], json!([]), "a script ran");
+        seen_pages.extend(pages.iter().cloned());
+    }
+    // The hostile text is shown as it was written, as text.
+    let page = seen_pages
+        .iter()
+        .find(|page| page["path"] == "tip/hostile.html")
+        .unwrap();
+    let text = page["text"].as_str().unwrap();
+    for literal in [
+        "<script>alert(1)</script> & ]]> Fish",
+        "<img src=x onerror=alert(2)> \" onmouseover=alert(3) '",
+        "Read <a href='javascript:alert(4)'>this</a> or [that](javascript:alert(5)); bell^G escape^[[2J",
+        "\"><svg onload=alert(6)>",
+        "<style>body{display:none}</style> ]]> <!-- comment --> done",
+    ] {
+        assert!(text.contains(literal), "{literal:?} not shown in {text:?}");
+    }
+}
+
+#[test]
+fn every_tip_page_prints_on_one_sheet_of_a4_and_of_letter() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    if !require("pdfinfo") {
+        return;
+    }
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    assert_success(&site(&env, &[dir.to_str().unwrap()]));
+    let pdfs = env.home().join("pdf");
+    fs::create_dir_all(&pdfs).unwrap();
+    let pages_of = |pdf: &Path| -> String {
+        let info = judge(&env, "pdfinfo").arg(pdf).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout).into_owned();
+        info.lines()
+            .find(|line| line.starts_with("Pages:"))
+            .map(|line| line.split_whitespace().last().unwrap().to_string())
+            .unwrap_or_else(|| panic!("pdfinfo read no page count: {info}"))
+    };
+    // Chromium's own print to PDF, on its default paper (Letter).
+    for page in html_pages(&dir)
+        .iter()
+        .filter(|page| page.starts_with("tip/"))
+    {
+        let profile = tempfile::tempdir().unwrap();
+        let pdf = pdfs.join(page.replace('/', "-") + ".pdf");
+        let output = judge(&env, &chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", dir.join(page).display()))
+            .output()
+            .unwrap();
+        assert!(
+            pdf.is_file(),
+            "Chromium printed no PDF of {page}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(pages_of(&pdf), "1", "{page} on Letter");
+    }
+    // And on A4, through puppeteer.
+    let found = browse(&env, &chromium, &dir, json!({ "pdf_dir": pdfs }));
+    let a4 = found["pdfs"].as_array().unwrap();
+    assert_eq!(a4.len(), 10);
+    for pdf in a4 {
+        let pdf = Path::new(pdf.as_str().unwrap());
+        assert_eq!(pages_of(pdf), "1", "{} on A4", pdf.display());
+    }
+}
