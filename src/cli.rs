@@ -127,7 +127,7 @@ pub enum Command {
     /// Write down your answers to a tip's prompts, kept in your journal
     Reflect(ReflectArgs),
 
-    /// List what you wrote in your journal, newest first
+    /// Read what you wrote in your journal, newest first
     Journal(JournalArgs),
 
     /// Show where tips looks for a playbook and keeps its state
@@ -406,11 +406,14 @@ pub struct ReflectArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
-Each entry is listed with its date, its tip and its first line. The journal
-never leaves this machine: back it up by copying the folder tips paths shows.
+Each entry is shown whole, newest first, under its date and its tip, as git
+log shows commits; --oneline lists each on one line: its date, its tip and
+its first line. The journal never leaves this machine: back it up by copying
+the folder tips paths shows.
 
 Examples:
-  tips journal
+  tips journal respect
+  tips journal --oneline
   tips journal respect --since 2027-01-01
   tips journal --markdown > journal.md
   tips journal --json")]
@@ -423,6 +426,10 @@ pub struct JournalArgs {
     /// Only entries dated on or after this day
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, value_hint = ValueHint::Other)]
     pub since: Option<NaiveDate>,
+
+    /// One line per entry: its date, its tip and its first line
+    #[arg(long)]
+    pub oneline: bool,
 
     /// Print the entries in full as one Markdown document, to share with a coach
     #[arg(long)]

@@ -2,11 +2,13 @@
 //! Markdown files that can be read, grepped and backed up without `tips`.
 //!
 //! Layout: one folder per tip slug, one file per entry, named by the day it
-//! is about and a sequence number for that day:
+//! is about and a number that counts that day's entries across the whole
+//! journal, so that the names alone give the order of writing:
 //!
 //! ```text
 //! $XDG_DATA_HOME/tips/journal/respect/2026-11-26-1.md
-//! $XDG_DATA_HOME/tips/journal/respect/2026-11-26-2.md
+//! $XDG_DATA_HOME/tips/journal/listen/2026-11-26-2.md
+//! $XDG_DATA_HOME/tips/journal/respect/2026-11-26-3.md
 //! ```
 //!
 //! A file holds only the entry's text; its tip and date are in its path.
@@ -19,6 +21,7 @@ use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
@@ -34,11 +37,15 @@ pub const MAX_ENTRY_BYTES: u64 = 256 * 1024;
 pub struct Entry {
     /// The day the entry is about (`--date`, else today).
     pub date: NaiveDate,
-    /// The second entry of a tip on one day is 2, and so on.
-    pub sequence: u32,
+    /// Entries are numbered per day across the journal: the second entry
+    /// written on a day is 2, whatever its tip, and so on.
+    pub sequence: u64,
     pub slug: String,
     pub text: String,
     pub path: PathBuf,
+    /// When the file was last changed, where it was looked at: only to
+    /// order entries whose names do not (see [`entries`]).
+    pub written: Option<std::time::SystemTime>,
 }
 
 impl Entry {
@@ -57,39 +64,43 @@ impl Entry {
 }
 
 /// `2026-11-26-3.md`.
-fn entry_name(date: NaiveDate, sequence: u32) -> String {
+fn entry_name(date: NaiveDate, sequence: u64) -> String {
     format!("{}-{sequence}.md", dates::iso(date))
 }
 
-/// The day and sequence number of an entry's file name, or `None` for a
-/// name that is not an entry's.
-fn parse_entry_name(name: &str) -> Option<(NaiveDate, u32)> {
-    let stem = name.strip_suffix(".md")?;
+/// The day and number of an entry's file name, or `None` for a name that
+/// is not an entry's. The one reader of names: the quick look for the
+/// newest entry and every listing both ask it, so they cannot disagree on
+/// what is an entry or which is newer.
+fn parse_entry_name(name: &[u8]) -> Option<(NaiveDate, u64)> {
+    let stem = name.strip_suffix(b".md")?;
     let (date, sequence) = (stem.get(..10)?, stem.get(10..)?);
-    let sequence = sequence.strip_prefix('-')?;
+    let sequence = sequence.strip_prefix(b"-")?;
     // Digits only, and no leading zero: one number has one name.
-    if sequence.starts_with('0') || !sequence.bytes().all(|byte| byte.is_ascii_digit()) {
+    if sequence.first().is_none_or(|first| *first == b'0') {
         return None;
     }
-    let sequence: u32 = sequence.parse().ok()?;
-    Some((dates::parse_date(date).ok()?, sequence))
+    // Checked: a number past the widest integer is no name `tips` wrote,
+    // and must not wrap round to look like a small one.
+    let sequence = sequence.iter().try_fold(0u64, |number, byte| {
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit < 10)?;
+        number.checked_mul(10)?.checked_add(u64::from(digit))
+    })?;
+    let date = dates::parse_date(std::str::from_utf8(date).ok()?).ok()?;
+    Some((date, sequence))
 }
 
 /// The names of the entries in one tip's folder, as `(date, sequence,
-/// file name)`, in no particular order. A folder that is missing or cannot
-/// be listed holds none.
-fn entry_names(folder: &Path) -> Vec<(NaiveDate, u32, String)> {
-    let Ok(listing) = fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    listing
-        .flatten()
-        .filter_map(|item| {
-            let name = item.file_name().into_string().ok()?;
-            let (date, sequence) = parse_entry_name(&name)?;
-            Some((date, sequence, name))
-        })
-        .collect()
+/// file name)`, in no particular order.
+fn entry_names(folder: &Path) -> io::Result<Vec<(NaiveDate, u64, String)>> {
+    let mut names = Vec::new();
+    each_name(folder, |name| {
+        if let Some((date, sequence)) = parse_entry_name(name) {
+            // An entry's name is ASCII, as its parse showed.
+            names.push((date, sequence, String::from_utf8_lossy(name).into_owned()));
+        }
+    })?;
+    Ok(names)
 }
 
 /// The newest entry of a tip dated `on_or_before` or earlier (so that
@@ -99,7 +110,7 @@ fn entry_names(folder: &Path) -> Vec<(NaiveDate, u32, String)> {
 pub fn newest(journal: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Entry> {
     let folder = journal.join(slug);
     let name = newest_name(&folder, on_or_before)?;
-    let fast = parse_entry_name(&name)
+    let fast = parse_entry_name(name.as_bytes())
         .and_then(|(date, sequence)| readable_entry(&folder, slug, date, sequence, &name));
     // The newest name is nearly always a readable entry; where it is not,
     // the whole folder is sorted and tried in order.
@@ -107,7 +118,7 @@ pub fn newest(journal: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Ent
 }
 
 fn newest_readable(folder: &Path, slug: &str, on_or_before: NaiveDate) -> Option<Entry> {
-    let mut names = entry_names(folder);
+    let mut names = entry_names(folder).ok()?;
     names.retain(|(date, _, _)| *date <= on_or_before);
     names.sort_unstable_by_key(|(date, sequence, _)| Reverse((*date, *sequence)));
     names
@@ -120,7 +131,7 @@ fn readable_entry(
     folder: &Path,
     slug: &str,
     date: NaiveDate,
-    sequence: u32,
+    sequence: u64,
     name: &str,
 ) -> Option<Entry> {
     let path = folder.join(name);
@@ -131,169 +142,70 @@ fn readable_entry(
         slug: slug.to_string(),
         text,
         path,
+        written: None,
     })
 }
 
+/// The longest name [`parse_entry_name`] takes: `YYYY-MM-DD-` (11 bytes),
+/// the twenty digits of the largest number, `.md`.
+const LONGEST_NAME: usize = 11 + 20 + 3;
+
 /// The name of the newest entry in a folder dated `on_or_before` or
-/// earlier, found in one pass over its listing. A login pays for every name
-/// in the folder, so each is looked at where the kernel put it, with
-/// nothing allocated: a name whose first ten bytes (an entry's day) sort
-/// before the best day so far, or after the limit, is passed over at once,
-/// and only the rest are checked in full.
+/// earlier, found in one pass over its listing. A login pays for every
+/// name in the folder, so nothing is allocated per name, and a name whose
+/// first ten bytes (an entry's day, whose bytes sort as its days do) sort
+/// before the best so far is passed over before it is read in full. What
+/// is an entry, and which of two is newer, is [`parse_entry_name`]'s
+/// answer alone.
 fn newest_name(folder: &Path, on_or_before: NaiveDate) -> Option<String> {
-    let limit = dates::iso(on_or_before.min(LAST_DAY));
-    let limit_key = day_key(limit.as_bytes())?;
-    let mut best_key = (0, 0);
-    let mut best_order = 0;
-    let mut best = [0u8; LONGEST_NAME];
+    let mut best: Option<(NaiveDate, u64)> = None;
+    let mut best_name = [0u8; LONGEST_NAME];
     let mut best_len = 0;
-    each_name(folder, |listed| {
-        let Some(key) = listed.head().and_then(day_key) else {
-            return;
-        };
-        if key < best_key || key > limit_key {
+    each_name(folder, |name| {
+        if best.is_some() && name.get(..10).is_none_or(|day| day < &best_name[..10]) {
             return;
         }
-        let name = listed.bytes();
-        let Some(order) = name_order(name) else {
+        let Some(key) = parse_entry_name(name) else {
             return;
         };
-        if order > best_order {
-            best_key = key;
-            best_order = order;
-            best[..name.len()].copy_from_slice(name);
+        if key.0 <= on_or_before && best.is_none_or(|best| key > best) {
+            best = Some(key);
+            best_name[..name.len()].copy_from_slice(name);
             best_len = name.len();
         }
     })
     .ok()?;
-    (best_len > 0).then(|| String::from_utf8_lossy(&best[..best_len]).into_owned())
+    best.map(|_| String::from_utf8_lossy(&best_name[..best_len]).into_owned())
 }
 
-/// A later day than this is later than every entry.
-const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real day");
-
-/// The first ten bytes of a name as numbers that sort as the bytes do:
-/// for an entry, `YYYY-MM-DD`, whose bytes sort as its days do.
-fn day_key(name: &[u8]) -> Option<(u64, u16)> {
-    let head: [u8; 8] = name.get(..8)?.try_into().ok()?;
-    let tail: [u8; 2] = name.get(8..10)?.try_into().ok()?;
-    Some((u64::from_be_bytes(head), u16::from_be_bytes(tail)))
-}
-
-/// `YYYY-MM-DD-` (11 bytes), a sequence number of up to nine digits, `.md`.
-const LONGEST_NAME: usize = 11 + 9 + 3;
-const SEQUENCES: u64 = 1_000_000_000;
-
-/// An entry's file name as one number that orders entries: the digits of
-/// its day, then its sequence number; `None` for a name of another shape.
-/// Whether the day exists is left to [`parse_entry_name`], once the newest
-/// name is chosen.
-fn name_order(name: &[u8]) -> Option<u64> {
-    let len = name.len();
-    if !(11 + 1 + 3..=LONGEST_NAME).contains(&len)
-        || &name[len - 3..] != b".md"
-        || name[4] != b'-'
-        || name[7] != b'-'
-        || name[10] != b'-'
-        || name[11] == b'0'
-    {
-        return None;
-    }
-    let digits = |bytes: &[u8], start: u64| {
-        bytes.iter().try_fold(start, |number, byte| {
-            let digit = byte.wrapping_sub(b'0');
-            (digit < 10).then_some(number * 10 + u64::from(digit))
-        })
-    };
-    let day = digits(&name[8..10], digits(&name[5..7], digits(&name[..4], 0)?)?)?;
-    let sequence = digits(&name[11..len - 3], 0)?;
-    Some(day * SEQUENCES + sequence)
-}
-
-/// Hands every name in a folder to `visit`, read straight from the
-/// kernel's listing (getdents64) into one buffer on the stack.
-/// `std::fs::read_dir` copies every name into an allocation of its own,
-/// and the C library's readdir costs several times what a name's check
-/// does, which a folder of a thousand entries turns into a large part of a
-/// login's cost.
-fn each_name(folder: &Path, mut visit: impl FnMut(ListedName<'_>)) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
+/// Hands every name in a folder to `visit`, read from the kernel's listing
+/// into one buffer on the stack, so that no name is copied into an
+/// allocation of its own (`std::fs::read_dir` makes one per name, which a
+/// folder of a thousand entries turns into a large part of a login).
+fn each_name(folder: &Path, mut visit: impl FnMut(&[u8])) -> io::Result<()> {
+    use rustix::fs::{Mode, OFlags, RawDir};
     // O_NONBLOCK, so that a FIFO where a folder should be cannot hang a
     // login; O_DIRECTORY refuses it at once.
-    let dir = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK)
-        .open(folder)?;
-    let mut buffer = ListingBuffer([0; 16 * 1024]);
-    loop {
-        // SAFETY: the kernel writes at most the buffer's length into it;
-        // the buffer is ours and outlives the call.
-        let filled = unsafe {
-            libc::syscall(
-                libc::SYS_getdents64,
-                dir.as_raw_fd(),
-                buffer.0.as_mut_ptr(),
-                buffer.0.len(),
-            )
-        };
-        let filled = match usize::try_from(filled) {
-            Ok(0) => return Ok(()),
-            Ok(filled) => &buffer.0[..filled.min(buffer.0.len())],
-            Err(_) => return Err(io::Error::last_os_error()),
-        };
-        // Each record: inode (8 bytes), offset (8), its own length (2),
-        // type (1), then the name, NUL-terminated and padded.
-        let mut at = 0;
-        while let Some(length) = filled.get(at + 16..at + 18) {
-            let length = usize::from(u16::from_ne_bytes([length[0], length[1]]));
-            let Some(name) = filled.get(at + NAME_START..at + length) else {
-                return Err(io::Error::other("a malformed directory listing"));
-            };
-            visit(ListedName { region: name });
-            at += length;
-        }
+    let dir = rustix::fs::open(
+        folder,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let mut buffer = [std::mem::MaybeUninit::<u8>::uninit(); 16 * 1024];
+    let mut listing = RawDir::new(&dir, &mut buffer);
+    while let Some(item) = listing.next() {
+        visit(item?.file_name().to_bytes());
     }
+    Ok(())
 }
 
-/// Where a name starts in a record of getdents64.
-const NAME_START: usize = 19;
-
-/// The kernel lays records out at 8-byte boundaries from the buffer's
-/// start; an aligned buffer keeps them aligned in memory too.
-#[repr(align(8))]
-struct ListingBuffer([u8; 16 * 1024]);
-
-/// One name of a listing, with the padding after it in its record.
-struct ListedName<'a> {
-    region: &'a [u8],
-}
-
-impl<'a> ListedName<'a> {
-    /// The first ten bytes, without measuring the name; `None` where the
-    /// record has no room for ten bytes of name, as no entry's name is
-    /// that short. A shorter name's ten bytes hold its end and the padding
-    /// after it, which [`ListedName::bytes`] never includes.
-    fn head(&self) -> Option<&'a [u8]> {
-        self.region.get(..10)
-    }
-
-    /// The whole name.
-    fn bytes(&self) -> &'a [u8] {
-        let end = self
-            .region
-            .iter()
-            .position(|byte| *byte == 0)
-            .unwrap_or(self.region.len());
-        &self.region[..end]
-    }
-}
-
-/// Every readable entry, newest first; of one tip where `slug` is given,
-/// and from `since` on where that is given. Entries that cannot be entries
-/// (FIFOs, folders, huge or non-UTF-8 files) are passed over, as are folders
-/// whose names are not slugs. A journal, a tip's folder or an entry that is
-/// there but may not be read is an error that names it: a journal restored
-/// with the wrong owner must not look empty.
+/// Every readable entry, newest first (see [`newest_first`]); of one tip
+/// where `slug` is given, and from `since` on where that is given. Entries
+/// that cannot be entries (FIFOs, folders, huge or non-UTF-8 files) are
+/// passed over, as are folders whose names are not slugs and anything that
+/// is not a folder where a tip's folder belongs. A journal, a tip's folder
+/// or an entry that is there but may not be read is an error that names
+/// it: a journal restored with the wrong owner must not look empty.
 pub fn entries(
     journal: &Path,
     slug: Option<&str>,
@@ -301,12 +213,8 @@ pub fn entries(
 ) -> io::Result<Vec<Entry>> {
     let slugs: Vec<String> = match slug {
         Some(slug) => vec![slug.to_string()],
-        None => match fs::read_dir(journal) {
-            Ok(listing) => listing
-                .flatten()
-                .filter_map(|item| item.file_name().into_string().ok())
-                .filter(|name| crate::schema::check_slug(name).is_ok())
-                .collect(),
+        None => match tip_folders(journal) {
+            Ok(slugs) => slugs,
             Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(error) => return Err(naming(journal, error)),
         },
@@ -314,14 +222,15 @@ pub fn entries(
     let mut found = Vec::new();
     for slug in slugs {
         let folder = journal.join(&slug);
-        match fs::read_dir(&folder) {
-            Ok(_) => {}
+        let names = match entry_names(&folder) {
+            Ok(names) => names,
             Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
-            // A file where a tip's folder belongs holds no entries.
-            Err(_) if folder.is_file() => continue,
+            // A file, a FIFO or anything else where a tip's folder belongs
+            // holds no entries.
+            Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => continue,
             Err(error) => return Err(naming(&folder, error)),
-        }
-        for (date, sequence, name) in entry_names(&folder) {
+        };
+        for (date, sequence, name) in names {
             if since.is_some_and(|since| date < since) {
                 continue;
             }
@@ -332,6 +241,7 @@ pub fn entries(
                     sequence,
                     slug: slug.clone(),
                     text,
+                    written: fs::metadata(&path).and_then(|meta| meta.modified()).ok(),
                     path,
                 }),
                 Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
@@ -341,12 +251,34 @@ pub fn entries(
             }
         }
     }
-    found.sort_by(|a, b| {
-        (b.date, b.sequence)
-            .cmp(&(a.date, a.sequence))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    found.sort_by(newest_first);
     Ok(found)
+}
+
+/// The order of writing, newest first. Entries are numbered per day
+/// across the whole journal, so the day and the number order them, and the
+/// order survives a copy, a backup and a `git clone` of the journal. Where
+/// two entries share a day and a number (a journal from before numbers ran
+/// across tips, or two tips saved at the same instant), the later file
+/// comes first, then the tips by slug.
+fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (b.date, b.sequence, b.written)
+        .cmp(&(a.date, a.sequence, a.written))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// The slugs that have a folder in the journal (names that are not slugs,
+/// such as the drafts folder, are passed over).
+fn tip_folders(journal: &Path) -> io::Result<Vec<String>> {
+    let mut slugs = Vec::new();
+    each_name(journal, |name| {
+        if let Ok(name) = std::str::from_utf8(name) {
+            if crate::schema::check_slug(name).is_ok() {
+                slugs.push(name.to_string());
+            }
+        }
+    })?;
+    Ok(slugs)
 }
 
 /// An error that says which file or folder it is about.
@@ -371,41 +303,109 @@ fn read_entry(path: &Path) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
-/// Creates a private folder (mode 0700) and any parents it lacks (those
-/// with the usual mode).
+/// Permission bits that let anyone but the owner in.
+const OPEN_TO_OTHERS: u32 = 0o077;
+
+/// Creates a private folder (mode 0700), and any parents it lacks, which
+/// are made private too: whatever the umask, nothing `tips` creates on the
+/// way to the journal can be read by others (the XDG rules ask the same
+/// of `$XDG_DATA_HOME`). A folder that is there already but open to others
+/// is made private where it is the user's own; one that belongs to
+/// someone else is left alone, and [`open_to_others`] names it.
 pub(crate) fn private_folder(path: &Path) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    match DirBuilder::new().mode(0o700).create(path) {
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
-            error.kind(),
-            format!("{} is there, and is not a folder", path.display()),
-        )),
-        other => other,
+    match DirBuilder::new().recursive(true).mode(0o700).create(path) {
+        Ok(()) if path.is_dir() => {
+            make_private(path);
+            Ok(())
+        }
+        Ok(()) => Err(not_a_folder(path)),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(not_a_folder(path)),
+        Err(error) => Err(error),
     }
 }
 
-/// Writes a new private file (mode 0600) that must not exist yet.
+fn not_a_folder(path: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{} is there, and is not a folder", path.display()),
+    )
+}
+
+/// Takes away what others may do in one of the user's own folders. Best
+/// effort: where it cannot, the folder is named by [`open_to_others`].
+fn make_private(folder: &Path) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(metadata) = fs::metadata(folder) else {
+        return;
+    };
+    if metadata.mode() & OPEN_TO_OTHERS != 0
+        && metadata.uid() == rustix::process::geteuid().as_raw()
+    {
+        let _ = fs::set_permissions(folder, fs::Permissions::from_mode(0o700));
+    }
+}
+
+/// A folder of the journal that others may read or write.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OpenFolder {
+    pub path: PathBuf,
+    /// The user's own, so the next save makes it private; else it belongs
+    /// to someone else, and `tips` leaves it as it is.
+    pub yours: bool,
+}
+
+/// The first of the folders `tips` keeps the journal in (the `tips` data
+/// folder, the journal, each tip's folder and the drafts) that others may
+/// read or write; `None` where every one that exists is private.
+pub fn open_to_others(journal: &Path) -> Option<OpenFolder> {
+    use std::os::unix::fs::MetadataExt;
+    let mut folders: Vec<PathBuf> = journal
+        .parent()
+        .into_iter()
+        .map(Path::to_path_buf)
+        .collect();
+    folders.push(journal.to_path_buf());
+    let _ = each_name(journal, |name| {
+        if !matches!(name, b"." | b"..") {
+            folders.push(journal.join(std::ffi::OsStr::from_bytes(name)));
+        }
+    });
+    folders.into_iter().find_map(|path| {
+        let metadata = fs::metadata(&path).ok()?;
+        (metadata.is_dir() && metadata.mode() & OPEN_TO_OTHERS != 0).then(|| OpenFolder {
+            yours: metadata.uid() == rustix::process::geteuid().as_raw(),
+            path,
+        })
+    })
+}
+
+/// Writes a new private file (mode 0600) that must not exist yet, and is
+/// not followed where it is a link. A file that could not be written whole
+/// (a full disk) is removed, so that nothing half-made is left behind.
 pub(crate) fn write_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .mode(0o600)
         .open(path)?;
-    file.write_all(contents)?;
-    file.sync_all()
+    let written = file.write_all(contents).and_then(|()| file.sync_all());
+    if written.is_err() {
+        let _ = fs::remove_file(path);
+    }
+    written
 }
 
 /// Keeps `text` as a new entry of `slug` on `date`, and gives it back as
 /// kept.
 ///
 /// The text is written to a temporary file first and then linked into
-/// place under the day's next free sequence number; a link, unlike a
+/// place under the day's next free number, counted across the whole
+/// journal so that the names order the day's writing; a link, unlike a
 /// rename, refuses a name that exists, so two writers that pick the same
 /// number at once cannot overwrite each other: the loser takes the next.
-/// A reader sees no entry or a whole one, never half a file.
+/// A reader sees no entry or a whole one, never half a file, and the
+/// temporary file is gone whatever fails.
 pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Result<Entry> {
     // An entry is only ever kept where it can be read back and shown.
     if text.trim_end().len() as u64 + 1 > MAX_ENTRY_BYTES {
@@ -414,6 +414,9 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
             format!("the entry is over {} KiB", MAX_ENTRY_BYTES / 1024),
         ));
     }
+    if let Some(data) = journal.parent() {
+        private_folder(data)?;
+    }
     private_folder(journal)?;
     let folder = journal.join(slug);
     private_folder(&folder)?;
@@ -421,13 +424,8 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
     let mut contents = text.trim_end().to_string();
     contents.push('\n');
     write_new_private(&temporary, contents.as_bytes())?;
-    let newest_that_day = entry_names(&folder)
-        .iter()
-        .filter(|(day, _, _)| *day == date)
-        .map(|(_, sequence, _)| *sequence)
-        .max()
-        .unwrap_or(0);
-    let linked = link_after(&folder, &temporary, date, newest_that_day);
+    let linked = newest_number_on(journal, date)
+        .and_then(|newest| link_after(&folder, &temporary, date, newest));
     let _ = fs::remove_file(&temporary);
     let (sequence, path) = linked?;
     Ok(Entry {
@@ -436,23 +434,47 @@ pub fn save(journal: &Path, slug: &str, date: NaiveDate, text: &str) -> io::Resu
         slug: slug.to_string(),
         text: contents,
         path,
+        written: None,
     })
 }
 
+/// The largest number an entry of `date` has in any tip's folder, or 0.
+fn newest_number_on(journal: &Path, date: NaiveDate) -> io::Result<u64> {
+    let mut newest = 0;
+    for slug in tip_folders(journal)? {
+        match entry_names(&journal.join(slug)) {
+            Ok(names) => {
+                let on_the_day = names.iter().filter(|(day, _, _)| *day == date);
+                newest = on_the_day
+                    .map(|(_, number, _)| *number)
+                    .fold(newest, u64::max);
+            }
+            Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(newest)
+}
+
 /// Links the temporary file in as the entry of `date` with the first free
-/// sequence number after `sequence`, and gives that number and the path.
-/// The listing that gave `sequence` may be stale by now, as another writer
-/// may have taken the next number.
+/// number after `sequence`, and gives that number and the path. The
+/// listing that gave `sequence` may be stale by now, as another writer may
+/// have taken the next number.
 fn link_after(
     folder: &Path,
     temporary: &Path,
     date: NaiveDate,
-    mut sequence: u32,
-) -> io::Result<(u32, PathBuf)> {
+    mut sequence: u64,
+) -> io::Result<(u64, PathBuf)> {
     // Each attempt that loses a race moves on by one; a thousand writers
-    // at once on one tip and day would be a strange journal indeed.
+    // at once on one day would be a strange journal indeed.
     for _ in 0..1000 {
-        sequence += 1;
+        sequence = sequence.checked_add(1).ok_or_else(|| {
+            io::Error::other(format!(
+                "no entry can follow {} in the journal: its number is the largest there is",
+                entry_name(date, sequence)
+            ))
+        })?;
         let path = folder.join(entry_name(date, sequence));
         match fs::hard_link(temporary, &path) {
             Ok(()) => return Ok((sequence, path)),
@@ -492,9 +514,18 @@ mod tests {
 
     #[test]
     fn entry_names_round_trip_and_strangers_are_passed_over() {
-        for (date, sequence) in [("2026-11-26", 1), ("0001-01-01", 7), ("9999-12-31", 4096)] {
+        for (date, sequence) in [
+            ("2026-11-26", 1),
+            ("0001-01-01", 7),
+            ("9999-12-31", 4096),
+            ("2027-02-10", u64::from(u32::MAX) + 1),
+            ("2027-02-10", u64::MAX),
+        ] {
             let name = entry_name(day(date), sequence);
-            assert_eq!(parse_entry_name(&name), Some((day(date), sequence)));
+            assert_eq!(
+                parse_entry_name(name.as_bytes()),
+                Some((day(date), sequence))
+            );
         }
         for stranger in [
             "2026-11-26.md",
@@ -508,9 +539,11 @@ mod tests {
             "2026-11-26-+1.md",
             ".new-1-2.tmp",
             "notes.md",
-            "2026-11-26-99999999999.md",
+            "2026-11-26-18446744073709551616.md",
+            "2026-11-26-99999999999999999999.md",
+            "2026-11-26-١.md",
         ] {
-            assert_eq!(parse_entry_name(stranger), None, "{stranger}");
+            assert_eq!(parse_entry_name(stranger.as_bytes()), None, "{stranger}");
         }
     }
 
@@ -543,6 +576,87 @@ mod tests {
             newest_name(&folder.join("missing"), day("2026-12-31")),
             None
         );
+    }
+
+    #[test]
+    fn the_number_after_the_largest_is_a_clear_error_not_a_wrapped_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal");
+        let folder = journal.join("respect");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join(entry_name(day("2027-02-10"), u64::MAX)), "x").unwrap();
+        let error = save(&journal, "respect", day("2027-02-10"), "more").unwrap_err();
+        assert!(error.to_string().contains("largest there is"), "{error}");
+        let left: Vec<_> = fs::read_dir(&folder).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "nothing else is written: {left:?}");
+        // Other days go on as before.
+        let other = save(&journal, "respect", day("2027-02-11"), "next day").unwrap();
+        assert_eq!(other.sequence, 1);
+    }
+
+    #[test]
+    fn numbers_run_across_the_tips_of_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal");
+        let on = day("2027-02-10");
+        let saved: Vec<u64> = ["listen", "respect", "homework", "respect"]
+            .into_iter()
+            .map(|slug| save(&journal, slug, on, slug).unwrap().sequence)
+            .collect();
+        assert_eq!(saved, [1, 2, 3, 4]);
+        let order: Vec<u64> = entries(&journal, None, None)
+            .unwrap()
+            .iter()
+            .map(|entry| entry.sequence)
+            .collect();
+        assert_eq!(order, [4, 3, 2, 1]);
+    }
+
+    /// Names a tip's folder may hold: entries with numbers of any width up
+    /// to twenty digits, and strangers that look nearly like them.
+    fn folder_name() -> impl Strategy<Value = String> {
+        let day = prop_oneof![
+            Just("2027-02-10"),
+            Just("2027-02-09"),
+            Just("2027-02-11"),
+            Just("0001-01-01"),
+            Just("9999-12-31"),
+            Just("2027-02-30"),
+        ];
+        let number = prop_oneof![
+            "[1-9][0-9]{0,3}",
+            "[1-9][0-9]{8,10}",
+            "[1-9][0-9]{18,19}",
+            "0[0-9]{0,3}",
+            Just(String::new()),
+        ];
+        let end = prop_oneof![Just(".md"), Just(".md~"), Just(".txt"), Just("")];
+        let entry =
+            (day, number, end).prop_map(|(day, number, end)| format!("{day}-{number}{end}"));
+        prop_oneof![
+            8 => entry,
+            1 => "[a-z0-9][a-z.0-9-]{0,19}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn the_quick_look_and_the_sorted_list_agree_on_the_newest(
+            names in prop::collection::hash_set(folder_name(), 0..24),
+            limit in prop_oneof![Just("2027-02-10"), Just("2027-02-09"), Just("9999-12-31")],
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in &names {
+                fs::write(dir.path().join(name), "x").unwrap();
+            }
+            let mut listed = entry_names(dir.path()).unwrap();
+            listed.retain(|(date, _, _)| *date <= day(limit));
+            listed.sort_unstable_by_key(|(date, sequence, _)| Reverse((*date, *sequence)));
+            let sorted = listed.first().map(|(_, _, name)| name.clone());
+            prop_assert_eq!(newest_name(dir.path(), day(limit)), sorted);
+        }
     }
 
     #[test]

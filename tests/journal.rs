@@ -544,16 +544,16 @@ fn the_journal_lists_newest_first_with_date_tip_and_first_line() {
         ],
     );
     reflect(&env, &["respect", "-m", "New one", "--date", "2026-11-26"]);
-    let listed = stdout_of(&mut env.tips(&["journal"]));
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
     assert_eq!(
         listed,
         "2026-11-26  7 · Respect       New one\n\
          2026-11-20  2 · Listen First  Listened\n\
          2026-11-01  7 · Respect       Old one\n"
     );
-    let since = stdout_of(&mut env.tips(&["journal", "--since", "2026-11-20"]));
+    let since = stdout_of(&mut env.tips(&["journal", "--oneline", "--since", "2026-11-20"]));
     assert_eq!(since.lines().count(), 2, "{since}");
-    let respect = stdout_of(&mut env.tips(&["journal", "resp"]));
+    let respect = stdout_of(&mut env.tips(&["journal", "resp", "--oneline"]));
     assert!(!respect.contains("Listen"), "{respect}");
     assert_eq!(respect.lines().count(), 2, "{respect}");
     let none = stdout_of(&mut env.tips(&["journal", "--since", "2027-01-01"]));
@@ -797,7 +797,7 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
     }
-    let listed = stdout_of(&mut env.tips(&["journal"]));
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
     assert_eq!(listed.lines().count(), 1, "only the real entry: {listed}");
 }
 
@@ -1012,7 +1012,10 @@ fn the_man_page_covers_reflect_journal_and_where_entries_live() {
     }
     for expected in [
         "tips reflect [NAME] [--message TEXT]",
-        "tips journal [NAME] [--since YYYY-MM-DD] [--markdown]",
+        "tips journal [NAME] [--since YYYY-MM-DD] [--oneline] [--markdown]",
+        "--oneline",
+        "Each entry is shown whole, newest first",
+        "tips journal respect\n",
         "-m, --message TEXT",
         "~/.local/share/tips/journal/",
         "XDG_DATA_HOME",
@@ -1154,6 +1157,490 @@ fn a_saved_entry_whose_confirmation_cannot_be_written_says_it_is_saved() {
     assert_eq!(entry_files(&env, "respect").len(), 1);
 }
 
+/// The first line of each entry `tips journal --oneline` lists, in order.
+fn listed_first_lines(env: &TestEnv, args: &[&str]) -> Vec<String> {
+    let json = json_of(&mut env.tips(&[&["journal", "--json"], args].concat()));
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            entry["text"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Copies a folder and everything in it as a plain copy does, with new
+/// times: as a backup restored or a `git clone` of the journal would.
+fn copy_afresh(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for item in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(item.file_name());
+        if item.file_type().unwrap().is_dir() {
+            copy_afresh(&item.path(), &target);
+        } else {
+            fs::write(&target, fs::read(item.path()).unwrap()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_days_reflections_list_in_the_order_written_across_tips() {
+    let env = TestEnv::new();
+    for (slug, text) in [
+        ("listen", "first"),
+        ("respect", "second"),
+        ("homework", "third"),
+        ("respect", "fourth"),
+    ] {
+        reflect(&env, &[slug, "-m", text, "--date", "2027-02-10"]);
+    }
+    let newest_first = ["fourth", "third", "second", "first"];
+    assert_eq!(listed_first_lines(&env, &[]), newest_first);
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    let words: Vec<&str> = listed
+        .lines()
+        .map(|line| line.split_whitespace().last().unwrap())
+        .collect();
+    assert_eq!(words, newest_first, "{listed}");
+    // The order is in the names, so it survives a copy with new times,
+    // copied in an order of its own.
+    let journal = journal_dir(&env);
+    let copy = env.home().join("restored");
+    copy_afresh(&journal, &copy);
+    fs::remove_dir_all(&journal).unwrap();
+    copy_afresh(&copy, &journal);
+    assert_eq!(listed_first_lines(&env, &[]), newest_first);
+    // "Last time" is still the tip's own newest.
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(
+        show.contains("  fourth\n") && !show.contains("second"),
+        "{show}"
+    );
+}
+
+#[test]
+fn an_entry_numbered_past_an_integers_width_is_listed_and_shown_as_newest() {
+    let env = TestEnv::new();
+    let folder = journal_dir(&env).join("respect");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("2027-02-10-4294967295.md"), "wide\n").unwrap();
+    reflect(&env, &["respect", "-m", "after it", "--date", "2027-02-10"]);
+    assert_eq!(
+        entry_files(&env, "respect"),
+        ["2027-02-10-4294967295.md", "2027-02-10-4294967296.md"]
+    );
+    assert_eq!(listed_first_lines(&env, &[]), ["after it", "wide"]);
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  after it\n"), "{show}");
+
+    // Past nine digits the quick look and the list agree, and a ten-digit
+    // entry alone comes back.
+    let env = TestEnv::new();
+    let folder = journal_dir(&env).join("respect");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("2027-02-10-1000000000.md"), "ten digits\n").unwrap();
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  ten digits\n"), "{show}");
+    fs::write(folder.join("2027-02-10-999999999.md"), "nine digits\n").unwrap();
+    let show = stdout_of(&mut env.tips(&["show", "respect", "--date", "2027-02-10"]));
+    assert!(show.contains("  ten digits\n"), "{show}");
+    assert_eq!(listed_first_lines(&env, &[]), ["ten digits", "nine digits"]);
+
+    // At the largest number there is, a save says so and writes nothing.
+    fs::write(folder.join("2027-02-10-18446744073709551615.md"), "last\n").unwrap();
+    let output = env
+        .tips(&[
+            "reflect",
+            "respect",
+            "-m",
+            "one more",
+            "--date",
+            "2027-02-10",
+        ])
+        .output()
+        .unwrap();
+    let said = assert_one_line_failure(&output);
+    assert!(said.contains("largest there is"), "{said}");
+    assert_eq!(entry_files(&env, "respect").len(), 3);
+}
+
+#[test]
+fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
+    let fifo = journal_dir(&env).join("respect");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    for args in [
+        &["show", "respect", "--date", WEEKS_LATER][..],
+        &["motd", "--date", WEEKS_LATER],
+        &["today", "--date", WEEKS_LATER],
+        &["journal"],
+        &["journal", "respect"],
+    ] {
+        let output = run_without_blocking(&env, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
+        assert!(output.stderr.is_empty(), "{args:?}: {}", stderr_of(&output));
+    }
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    assert!(listed.contains("kept"), "{listed}");
+}
+
+/// A small tmpfs mounted for one test, unmounted when it ends.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// Mounts 64 KiB at `at`, or `None` where mounting is not permitted.
+    fn mount(at: &Path) -> Option<SmallDisk> {
+        fs::create_dir_all(at).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then(|| SmallDisk(at.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_no_temporary_file() {
+    let env = TestEnv::new();
+    let data = env.home().join("data");
+    let Some(_disk) = SmallDisk::mount(&data) else {
+        needed(false, "permission to mount a small tmpfs (root)");
+        return;
+    };
+    let with_data = |args: &[&str]| {
+        let mut command = env.tips(args);
+        command.env("XDG_DATA_HOME", &data);
+        command.output().unwrap()
+    };
+    let first = with_data(&["reflect", "respect", "-m", "before the disk filled"]);
+    assert!(first.status.success(), "{}", stderr_of(&first));
+    // Fill what is left of the disk.
+    let mut filler = fs::File::create(data.join("filler")).unwrap();
+    while std::io::Write::write_all(&mut filler, &[b'x'; 4096]).is_ok() {}
+    drop(filler);
+    let folder = data.join("tips/journal/respect");
+    for attempt in 0..5 {
+        let text = format!("attempt {attempt}: {}", "a longer entry ".repeat(40));
+        let output = with_data(&["reflect", "respect", "-m", &text]);
+        let said = assert_one_line_failure(&output);
+        assert!(said.contains("cannot save"), "{said}");
+        let left: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .map(|item| item.file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(left.len(), 1, "only the first entry is there: {left:?}");
+    }
+}
+
+#[test]
+fn more_leads_to_every_entry_of_the_tip_whole_newest_first() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "Older\nsecond line",
+            "--date",
+            "2026-11-16",
+        ],
+    );
+    reflect(
+        &env,
+        &["listen", "-m", "Not this tip", "--date", RESPECT_DAY],
+    );
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "Asked first\nline 2\nline 3",
+            "-m",
+            "  - then listened\nline 5",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let today = stdout_of(&mut env.tips(&["today", "--date", WEEKS_LATER]));
+    assert!(today.ends_with("  more: tips journal respect\n"), "{today}");
+    let more = stdout_of(&mut env.tips(&["journal", "respect"]));
+    assert_eq!(
+        more,
+        "2026-11-26  7 · Respect\n\
+         \x20 Asked first\n\
+         \x20 line 2\n\
+         \x20 line 3\n\
+         \n\
+         \x20   - then listened\n\
+         \x20 line 5\n\
+         \n\
+         2026-11-16  7 · Respect\n\
+         \x20 Older\n\
+         \x20 second line\n"
+    );
+    // The whole journal reads the same way; `--oneline` is the short list.
+    let all = stdout_of(&mut env.tips(&["journal"]));
+    assert!(
+        all.contains("2026-11-26  2 · Listen First\n  Not this tip\n"),
+        "{all}"
+    );
+    let list = stdout_of(&mut env.tips(&["journal", "respect", "--oneline"]));
+    assert_eq!(
+        list,
+        "2026-11-26  7 · Respect  Asked first\n2026-11-16  7 · Respect  Older\n"
+    );
+    // The JSON is as it was: the whole text of each entry.
+    let json = json_of(&mut env.tips(&["journal", "respect", "--json"]));
+    assert_eq!(
+        json[0]["text"],
+        "Asked first\nline 2\nline 3\n\n  - then listened\nline 5\n"
+    );
+    for (a, b) in [("--oneline", "--json"), ("--oneline", "--markdown")] {
+        let both = env.tips(&["journal", a, b]).output().unwrap();
+        assert_usage_error(&both, "choose one");
+    }
+}
+
+#[test]
+fn an_unknown_tip_with_a_broken_playbook_is_one_line_the_first_problem() {
+    let env = TestEnv::new();
+    let output = env
+        .tips(&["journal", "nosuch", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    let said = assert_one_line_failure(&output);
+    assert!(said.starts_with("tips: /nonexistent: "), "{said}");
+    // As `tips show` says and exits.
+    let show = env
+        .tips(&["show", "nosuch", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    assert_eq!(show.status.code(), output.status.code());
+    // A good name still lists, with the playbook's problem said once.
+    let listed = env
+        .tips(&["journal", "respect", "--tips-file", "/nonexistent"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    assert_eq!(
+        stderr_of(&listed).lines().count(),
+        1,
+        "{}",
+        stderr_of(&listed)
+    );
+}
+
+/// Text as words, whatever the wrapping.
+fn words_of(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mode_of(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn folders_are_made_private_whatever_the_umask_and_found_open_ones_are_named_or_tightened() {
+    let env = TestEnv::new();
+    // Under `umask 000`, every folder made on the way is private.
+    let under_umask = Command::new("/bin/sh")
+        .args([
+            "-c",
+            "umask 000; exec \"$TIPS\" reflect respect -m 'open house'",
+        ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("TIPS", tips_binary())
+        .output()
+        .unwrap();
+    assert!(under_umask.status.success(), "{}", stderr_of(&under_umask));
+    let journal = journal_dir(&env);
+    for folder in [
+        env.home().join(".local/share"),
+        env.home().join(".local/share/tips"),
+        journal.clone(),
+        journal.join("respect"),
+    ] {
+        assert_eq!(mode_of(&folder), 0o700, "{}", folder.display());
+    }
+
+    // A journal and a tip's folder of one's own, found open to others, are
+    // named by `tips paths` and made private by the next save.
+    for folder in [&journal, &journal.join("respect")] {
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(!paths.contains("private to you"), "{paths}");
+    assert!(
+        paths.contains(&format!("others may read or write {}", journal.display())),
+        "{paths}"
+    );
+    reflect(&env, &["respect", "-m", "closed again"]);
+    assert_eq!(mode_of(&journal), 0o700);
+    assert_eq!(mode_of(&journal.join("respect")), 0o700);
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(paths.contains("private to you"), "{paths}");
+
+    // One that belongs to someone else is left alone, and named by the
+    // save and by `tips paths`.
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout == b"0\n");
+    if !needed(is_root, "root, to give a folder to another user") {
+        return;
+    }
+    let theirs = journal.join("listen");
+    fs::create_dir(&theirs).unwrap();
+    fs::set_permissions(&theirs, fs::Permissions::from_mode(0o777)).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let saved = env
+        .tips(&["reflect", "listen", "-m", "in their folder"])
+        .output()
+        .unwrap();
+    assert!(saved.status.success(), "{}", stderr_of(&saved));
+    let said = stderr_of(&saved);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains(&format!("not private: {}", theirs.display())),
+        "{said}"
+    );
+    assert_eq!(mode_of(&theirs), 0o777);
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(paths.contains("belongs to someone else"), "{paths}");
+}
+
+/// The Markdown document read by markdown-it-py, a CommonMark parser
+/// nobody here wrote: its top-level blocks in order, as `["h2", text]`,
+/// `["code", text]` or `["p", text]` (other blocks by their kind).
+fn read_by_markdown_it(env: &TestEnv, document: &str) -> Option<Vec<(String, String)>> {
+    const READ: &str = r#"
+import json, sys
+from markdown_it import MarkdownIt
+tokens = MarkdownIt("commonmark").parse(sys.stdin.read())
+blocks = []
+for at, token in enumerate(tokens):
+    if token.level != 0 or token.nesting == -1:
+        continue
+    if token.type == "heading_open":
+        blocks.append([token.tag, tokens[at + 1].content])
+    elif token.type in ("fence", "code_block"):
+        blocks.append(["code", token.content])
+    elif token.type == "paragraph_open":
+        blocks.append(["p", tokens[at + 1].content])
+    else:
+        blocks.append([token.type, token.content])
+print(json.dumps(blocks))
+"#;
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
+    let python = [venv, PathBuf::from("/usr/bin/python3")]
+        .into_iter()
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import markdown_it"])
+                .env_clear()
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        });
+    if !needed(python.is_some(), "Python's markdown-it-py") {
+        return None;
+    }
+    let mut child = Command::new(python.unwrap())
+        .args(["-c", READ])
+        .env_clear()
+        .env("HOME", env.home())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), document.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "markdown-it-py failed");
+    let blocks: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
+    Some(blocks)
+}
+
+#[test]
+fn a_commonmark_parser_reads_each_entry_as_its_own_section_with_its_text_intact() {
+    let env = TestEnv::new();
+    let entries = [
+        (
+            "homework",
+            "2027-02-06",
+            "Setup notes\n\n```sh\n# install the agent\n```\n\n#hashtag not a heading",
+        ),
+        (
+            "listen",
+            "2027-02-07",
+            "# Top\n\n##### deep\n\nUnderlined\n==========\n\nAlso\n----\n\nend",
+        ),
+        ("respect", "2027-02-08", "Left open\n\n```\n# still code"),
+        ("take-it-slow", "2027-02-09", "<!-- a note never closed"),
+        ("the-ex", "2027-02-10", "After them all"),
+    ];
+    for (slug, date, text) in entries {
+        reflect(&env, &[slug, "-m", text, "--date", date]);
+    }
+    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
+    let Some(blocks) = read_by_markdown_it(&env, &document) else {
+        return;
+    };
+    let block = |kind: &str, text: &str| (kind.to_string(), text.to_string());
+    // Each entry is one section: a level-2 heading of its own, and only
+    // deeper headings until the next.
+    let sections: Vec<&String> = blocks
+        .iter()
+        .filter(|(kind, _)| kind == "h1" || kind == "h2")
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Journal",
+            "Wednesday 10 February 2027 · Tip 8 · Never Badmouth the Ex",
+            "Tuesday 9 February 2027 · Tip 4 · Take It Slow",
+            "Monday 8 February 2027 · Tip 7 · Respect",
+            "Sunday 7 February 2027 · Tip 2 · Listen First",
+            "Saturday 6 February 2027 · Tip 1 · Do Your Homework",
+        ],
+        "{document}"
+    );
+    for expected in [
+        block("code", "# install the agent\n"),
+        block("p", "#hashtag not a heading"),
+        block("h3", "Top"),
+        block("h6", "deep"),
+        block("h3", "Underlined"),
+        block("h4", "Also"),
+        block("p", "end"),
+        block("code", "# still code\n"),
+        block("p", "After them all"),
+    ] {
+        assert!(
+            blocks.contains(&expected),
+            "{expected:?} in {blocks:?}\n{document}"
+        );
+    }
+}
 /// The drafts kept in the journal, by file name, without the lock files
 /// beside them.
 fn kept_drafts(env: &TestEnv) -> Vec<String> {

@@ -1,5 +1,6 @@
-//! `tips journal [NAME]`: the journal's entries, newest first, as a list,
-//! as JSON, or in full as one Markdown document to share.
+//! `tips journal [NAME]`: the journal's entries, newest first: whole, as
+//! `git log` shows commits; one line each (`--oneline`); as JSON; or in
+//! full as one Markdown document to share.
 
 use super::show::explain;
 use super::{Run, Session};
@@ -11,32 +12,46 @@ use crate::output::Output;
 use crate::tip::{Tip, TipSet};
 use crate::untrusted::visible;
 use crate::view::json::EntryJson;
-use crate::view::pages;
+use crate::view::{markdown, pages};
 
 impl Run for JournalArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
-        if self.markdown && session.json() {
-            return Err(Error::Usage(
-                "--markdown and --json are two forms of the same list: choose one".to_string(),
-            ));
+        let forms = [
+            (self.markdown, "--markdown"),
+            (self.oneline, "--oneline"),
+            (session.json(), "--json"),
+        ];
+        let chosen: Vec<&str> = forms
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+        if let [first, second, ..] = chosen[..] {
+            return Err(Error::Usage(format!(
+                "{first} and {second} are two forms of the same entries: choose one"
+            )));
         }
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
-        let tips = session.tips().unwrap_or_else(|error| {
-            if let Some(message) = error.message() {
-                crate::error::warn(&format!("{message}; listing with the built-in tips"));
-            }
-            TipSet::builtin()
-        });
+        let (tips, broken_playbook) = match session.tips() {
+            Ok(tips) => (tips, None),
+            Err(error) => (TipSet::builtin(), Some(error)),
+        };
         let slug = match &self.name {
-            Some(name) => Some(
-                tips.find(name)
-                    .map_err(|error| Error::Usage(explain(name, &error)))?
-                    .slug
-                    .to_string(),
-            ),
+            Some(name) => match tips.find(name) {
+                Ok(tip) => Some(tip.slug.to_string()),
+                // A name the built-in tips lack may be a team tip's: the
+                // broken playbook is the first problem, and the one said,
+                // as `tips show` says it.
+                Err(error) => {
+                    return Err(broken_playbook.unwrap_or(Error::Usage(explain(name, &error))))
+                }
+            },
             None => None,
         };
+        if let Some(message) = broken_playbook.as_ref().and_then(Error::message) {
+            crate::error::warn(&format!("{message}; listing with the built-in tips"));
+        }
         let folder = session.journal_dir().ok_or_else(|| {
             Error::Failure(
                 "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
@@ -59,8 +74,10 @@ impl Run for JournalArgs {
             out.raw(markdown(&with_tips).as_bytes())?;
         } else if with_tips.is_empty() {
             out.page(&pages::journal_empty(self.since))?;
-        } else {
+        } else if self.oneline {
             out.page(&pages::journal_list(&with_tips))?;
+        } else {
+            out.page(&pages::journal_entries(&with_tips))?;
         }
         Ok(())
     }
@@ -86,12 +103,11 @@ fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
             dates::long(entry.date),
             visible(&about)
         ));
-        for line in journal::tidy(&entry.text).lines() {
-            // The entry's own headings sit below the entry's heading (`##`),
-            // so a coach reading the document sees one entry, not several.
-            if line.starts_with('#') {
-                document.push_str("##");
-            }
+        // The entry's own headings sit below the entry's heading (`##`),
+        // and what it leaves open is closed, so that a coach reading the
+        // document sees one entry, not several, nor one swallowing the next.
+        let nested = markdown::nested(&journal::tidy(&entry.text), 2);
+        for line in nested.lines() {
             document.push_str(&visible(line));
             document.push('\n');
         }

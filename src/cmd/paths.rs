@@ -18,9 +18,17 @@ impl Run for PathsArgs {
             exists: dir.exists(),
             blocked: dir.exists() && !dir.is_dir(),
             path: dir.display().to_string(),
+            open_to_others: None,
         };
         let state = session.state_dir().map(place);
-        let journal = session.journal_dir().map(place);
+        let journal = session.journal_dir().map(|dir| FolderPlace {
+            // Only a journal that is there is called private or not.
+            open_to_others: dir
+                .is_dir()
+                .then(|| crate::journal::open_to_others(&dir))
+                .flatten(),
+            ..place(dir)
+        });
         if session.json() {
             out.json(&PathsJson::new(
                 &playbooks,

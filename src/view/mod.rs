@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 pub mod json;
 pub mod layout;
+pub mod markdown;
 pub mod pages;
 pub mod paint;
 

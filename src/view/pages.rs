@@ -244,6 +244,8 @@ pub struct FolderPlace {
     pub exists: bool,
     /// Something is there, and it is not a folder.
     pub blocked: bool,
+    /// A folder in it that others may read or write, where one is.
+    pub open_to_others: Option<crate::journal::OpenFolder>,
 }
 
 /// The note for a folder place with something else in its way.
@@ -325,12 +327,20 @@ pub fn paths(
             page.push(
                 Paragraph::new(vec![Span::new(journal.path.clone(), Style::Command)]).indented(2),
             );
-            let note = if journal.blocked {
-                NOT_A_FOLDER
-            } else if journal.exists {
-                "exists: private to you, never sent anywhere; copy it to back it up"
-            } else {
-                "not created yet: tips reflect creates it"
+            let note = match &journal.open_to_others {
+                _ if journal.blocked => NOT_A_FOLDER.to_string(),
+                Some(open) if open.yours => format!(
+                    "exists, but others may read or write {}: the next tips reflect makes it private",
+                    open.path.display()
+                ),
+                Some(open) => format!(
+                    "exists, but not private: {} belongs to someone else, and others may read or write it",
+                    open.path.display()
+                ),
+                None if journal.exists => {
+                    "exists: private to you, never sent anywhere; copy it to back it up".to_string()
+                }
+                None => "not created yet: tips reflect creates it".to_string(),
             };
             page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
         }
@@ -345,15 +355,44 @@ pub fn paths(
     page
 }
 
-/// `tips journal`: one row per entry, newest first: the date, the tip's
-/// title (or its slug, where the tip is no longer in force) and the first
-/// line of the entry.
-pub fn journal_list(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
-    let name = |(entry, tip): &(&Entry, Option<&Tip>)| match tip {
+/// The tip an entry is about, as the journal names it: its number and
+/// title, or its slug where the tip is no longer in force.
+fn entry_tip_name((entry, tip): &(&Entry, Option<&Tip>)) -> String {
+    match tip {
         Some(tip) => format!("{} · {}", tip.number, tip.title),
         None => entry.slug.clone(),
-    };
-    let names: Vec<String> = entries.iter().map(name).collect();
+    }
+}
+
+/// `tips journal`: every entry whole, newest first, as `git log` shows
+/// commits: the date and the tip, then the entry's lines (its blank lines
+/// kept as gaps, its indentation kept), then a blank line.
+pub fn journal_entries(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
+    let mut page = Doc::with_capacity(entries.len() * 8);
+    for item in entries {
+        page.gap();
+        page.row(vec![
+            Span::new(format!("{}  ", dates::iso(item.0.date)), Style::Label),
+            Span::new(entry_tip_name(item), Style::Title),
+        ]);
+        for line in item.0.text.lines().map(str::trim_end) {
+            let text = line.trim_start();
+            if text.is_empty() {
+                page.gap();
+                continue;
+            }
+            let indent = line.len() - text.len();
+            page.push(Paragraph::new(vec![Span::plain(text.to_string())]).indented(2 + indent));
+        }
+    }
+    page
+}
+
+/// `tips journal --oneline`: one row per entry, newest first: the date,
+/// the tip's title (or its slug, where the tip is no longer in force) and
+/// the first line of the entry.
+pub fn journal_list(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
+    let names: Vec<String> = entries.iter().map(entry_tip_name).collect();
     let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
     let mut page = Doc::with_capacity(entries.len());
     for ((entry, _), name) in entries.iter().zip(names) {
