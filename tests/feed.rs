@@ -142,7 +142,11 @@ fn entry_ids_name_the_feed_and_the_day_whatever_the_playbook() {
     let id_list =
         |items: &[(Value, Value)]| items.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
     let other_team = "https://sales.example.org/emea/tips";
-    for base in [vec![], vec!["--base-url", BASE], vec!["--base-url", other_team]] {
+    for base in [
+        vec![],
+        vec!["--base-url", BASE],
+        vec!["--base-url", other_team],
+    ] {
         let builtin = ids(&base);
         let with_team = ids(&[&base[..], &["--tips-file", team]].concat());
         assert_eq!(id_list(&builtin), id_list(&with_team));

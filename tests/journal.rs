@@ -787,9 +787,6 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         &["today", "--date", WEEKS_LATER][..],
         &["show", "respect", "--date", WEEKS_LATER],
         &["motd", "--date", WEEKS_LATER],
-        &["journal"],
-        &["journal", "--json"],
-        &["journal", "--markdown"],
     ] {
         let output = run_without_blocking(&env, args);
         assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
@@ -797,8 +794,28 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
     }
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
-    assert_eq!(listed.lines().count(), 1, "only the real entry: {listed}");
+    // The journal lists what it can, then names what it cannot show, in
+    // one line, and exits 1: a file named like an entry is the user's.
+    for args in [
+        &["journal"][..],
+        &["journal", "--json"],
+        &["journal", "--markdown"],
+        &["journal", "--oneline"],
+    ] {
+        let output = run_without_blocking(&env, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said = stderr_of(&output);
+        assert_eq!(said.lines().count(), 1, "{args:?}: {said}");
+        assert!(
+            said.contains("2026-11-20-1.md: a FIFO") && said.contains("and 3 more"),
+            "{said}"
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
+        if args.contains(&"--oneline") {
+            assert_eq!(stdout.lines().count(), 1, "only the real entry: {stdout}");
+        }
+    }
 }
 
 #[test]
@@ -1281,15 +1298,24 @@ fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
         &["show", "respect", "--date", WEEKS_LATER][..],
         &["motd", "--date", WEEKS_LATER],
         &["today", "--date", WEEKS_LATER],
-        &["journal"],
-        &["journal", "respect"],
     ] {
         let output = run_without_blocking(&env, args);
         assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
         assert!(output.stderr.is_empty(), "{args:?}: {}", stderr_of(&output));
     }
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
-    assert!(listed.contains("kept"), "{listed}");
+    // The journal says what stands in the folder's place, in one line.
+    for args in [&["journal"][..], &["journal", "respect"]] {
+        let output = run_without_blocking(&env, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said = stderr_of(&output);
+        assert_eq!(said.lines().count(), 1, "{args:?}: {said}");
+        assert!(
+            said.contains("a FIFO (named pipe), where the folder of respect's entries belongs"),
+            "{said}"
+        );
+    }
+    let listed = run_without_blocking(&env, &["journal", "--oneline"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("kept"));
 }
 
 /// A small tmpfs mounted for one test, unmounted when it ends.
@@ -1549,6 +1575,25 @@ for at, token in enumerate(tokens):
         blocks.append([token.type, token.content])
 print(json.dumps(blocks))
 "#;
+    let output = markdown_it(env, READ, document)?;
+    Some(serde_json::from_slice(&output).unwrap())
+}
+
+/// The Markdown document as markdown-it-py renders it to HTML.
+fn rendered_by_markdown_it(env: &TestEnv, document: &str) -> Option<String> {
+    const RENDER: &str = r#"
+import sys
+from markdown_it import MarkdownIt
+sys.stdout.write(MarkdownIt("commonmark").render(sys.stdin.read()))
+"#;
+    let output = markdown_it(env, RENDER, document)?;
+    Some(String::from_utf8(output).unwrap())
+}
+
+/// What a Python `script` that imports markdown-it-py prints of
+/// `document` on its stdin; `None` (a visible skip, a failure under CI)
+/// where markdown-it-py is not installed.
+fn markdown_it(env: &TestEnv, script: &str, document: &str) -> Option<Vec<u8>> {
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
     let python = [venv, PathBuf::from("/usr/bin/python3")]
         .into_iter()
@@ -1564,7 +1609,7 @@ print(json.dumps(blocks))
         return None;
     }
     let mut child = Command::new(python.unwrap())
-        .args(["-c", READ])
+        .args(["-c", script])
         .env_clear()
         .env("HOME", env.home())
         .env("PYTHONDONTWRITEBYTECODE", "1")
@@ -1575,8 +1620,7 @@ print(json.dumps(blocks))
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), document.as_bytes()).unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "markdown-it-py failed");
-    let blocks: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
-    Some(blocks)
+    Some(output.stdout)
 }
 
 #[test]
@@ -2057,4 +2101,204 @@ fn a_draft_open_in_another_terminal_is_left_to_it() {
     assert!(texts.contains(&"second\n".to_string()), "{texts:?}");
     assert!(texts.contains(&"first\n".to_string()), "{texts:?}");
     assert!(kept_drafts(&env).is_empty(), "{:?}", kept_drafts(&env));
+}
+
+/// A tab made a space turned an entry's indented block into an open fence
+/// that swallowed every older entry, and a playbook title went into a
+/// heading as markup.
+#[test]
+fn tabs_and_playbook_titles_keep_one_section_per_entry_in_markdown() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"close\"\n\
+         title = \"Close <img src=x onerror=alert(1)> *deals* ##\"\n\
+         body = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    let team = team.to_str().unwrap();
+    let reflect_on = |slug: &str, date: &str, text: &str| {
+        reflect(
+            &env,
+            &["--tips-file", team, slug, "--date", date, "-m", text],
+        );
+    };
+    reflect_on(
+        "listen",
+        "2027-05-01",
+        "Older entry: the one a coach must see",
+    );
+    reflect_on(
+        "respect",
+        "2027-05-02",
+        "My snippet:\n\n\t```\n\tcc -o x x.c",
+    );
+    reflect_on(
+        "homework",
+        "2027-05-03",
+        "para\n\t===\nx\n\n### h\n\t# not a heading",
+    );
+    reflect_on("close", "2027-05-04", "Closed it");
+    let document = stdout_of(&mut env.tips(&["--tips-file", team, "journal", "--markdown"]));
+    // The tab is kept as written, in code too.
+    assert!(document.contains("\tcc -o x x.c"), "{document}");
+    let Some(blocks) = read_by_markdown_it(&env, &document) else {
+        return;
+    };
+    let sections: Vec<&String> = blocks
+        .iter()
+        .filter(|(kind, _)| kind == "h1" || kind == "h2")
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(sections.len(), 5, "{blocks:?}\n{document}");
+    assert!(
+        blocks.contains(&(
+            "p".to_string(),
+            "Older entry: the one a coach must see".to_string()
+        )),
+        "{blocks:?}"
+    );
+    let Some(html) = rendered_by_markdown_it(&env, &document) else {
+        return;
+    };
+    // The title is shown as it is written, never taken as markup.
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<em>deals</em>"), "{html}");
+    assert!(
+        html.contains("Close &lt;img src=x onerror=alert(1)&gt; *deals* ##</h2>"),
+        "{html}"
+    );
+}
+
+/// An entry edited outside `tips` into another encoding, or something
+/// that is not a folder where a tip's folder belongs, used to vanish from
+/// `tips journal` without a word, and `tips journal NAME` said "No journal
+/// entries yet".
+#[test]
+fn what_the_journal_cannot_show_is_named_never_passed_over_in_silence() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "one", "--date", RESPECT_DAY]);
+    reflect(&env, &["listen", "-m", "two", "--date", RESPECT_DAY]);
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    fs::write(&entry, b"caf\xe9\n").unwrap();
+    let output = env.tips(&["journal", "--oneline"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("two"));
+    let said = stderr_of(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains(&*entry.to_string_lossy()) && said.contains("not UTF-8"),
+        "{said}"
+    );
+
+    fs::write(journal_dir(&env).join("homework"), "junk").unwrap();
+    let output = env.tips(&["journal", "homework"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr_of(&output);
+    assert!(
+        said.contains("a regular file, where the folder of homework's entries belongs"),
+        "{said}"
+    );
+    // A tip with no entries yet is named as the one asked about.
+    let empty = stdout_of(&mut env.tips(&["journal", "meet-the-family"]));
+    assert!(
+        empty.contains("No journal entries on meet-the-family yet"),
+        "{empty}"
+    );
+}
+
+/// The glimpse of an entry ("Last time", `--oneline`, the login line) is
+/// the reader's own words, not the prompt the entry keeps above them.
+#[test]
+fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "--date",
+            RESPECT_DAY,
+            "-m",
+            "> When did the customer last say something that sounded wrong?",
+            "-m",
+            "At the kickoff: I asked why instead of correcting them.",
+        ],
+    );
+    let answer = "At the kickoff: I asked why instead of correcting them.";
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    assert!(listed.contains(answer), "{listed}");
+    let shown = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
+    let last_time = &shown[shown.find("Last time").expect("a Last time section")..];
+    assert!(last_time.contains("At the kickoff"), "{last_time}");
+    assert!(!last_time.contains("sounded wrong"), "{last_time}");
+    assert!(
+        last_time.contains("more: tips journal respect"),
+        "{last_time}"
+    );
+    // The whole entry keeps the question.
+    let whole = stdout_of(&mut env.tips(&["journal", "respect"]));
+    assert!(whole.contains("sounded wrong"), "{whole}");
+}
+
+/// Entries on a tip no longer in force (a playbook gone) are still the
+/// user's, and can be read by the slug they are kept under.
+#[test]
+fn entries_of_a_tip_no_longer_in_force_are_read_by_its_slug() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"follow-up\"\ntitle = \"Follow Up\"\n\
+         body = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    reflect(
+        &env,
+        &[
+            "--tips-file",
+            team.to_str().unwrap(),
+            "follow-up",
+            "-m",
+            "Sent the notes",
+        ],
+    );
+    let listed = stdout_of(&mut env.tips(&["journal", "follow-up"]));
+    assert!(listed.contains("Sent the notes"), "{listed}");
+}
+
+/// A note may start with a dash.
+#[test]
+fn a_message_may_start_with_a_dash() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "-5% discount was the line",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "-5% discount was the line\n"
+    );
+}
+
+/// A link where a folder of the journal belongs is never followed to
+/// change the mode of what it points to (a shared folder, /tmp).
+#[test]
+fn a_link_in_the_journal_never_has_its_target_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "first", "--date", RESPECT_DAY]);
+    let shared = env.home().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    std::os::unix::fs::symlink(&shared, journal_dir(&env).join("respect")).unwrap();
+    let _ = env
+        .tips(&["reflect", "respect", "-m", "x", "--date", RESPECT_DAY])
+        .output()
+        .unwrap();
+    let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o1777, "the link's target keeps its mode");
 }

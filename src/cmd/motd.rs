@@ -174,11 +174,11 @@ extern "C" fn give_back_then_end(signal: libc::c_int) {
     }
 }
 
-/// Installs [`give_back_then_end`] for SIGHUP, SIGINT and SIGTERM, except
+/// Installs [`give_back_then_end`] for SIGHUP, SIGINT, SIGQUIT (Ctrl-\) and SIGTERM, except
 /// where a signal was ignored when `tips` started (`nohup`, a background
 /// job), which stays ignored.
 fn give_back_on_signals() {
-    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGTERM] {
+    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
         // SAFETY: sigaction only reads the action it is given and fills
         // in the old one; a zeroed sigaction is a valid value (an empty
         // mask, no flags). The handler touches only atomics, a OnceLock

@@ -69,7 +69,8 @@ impl Run for ReflectArgs {
         }
         // The save made the user's own folders private; one that belongs
         // to someone else is named, so that nobody trusts it as private.
-        if let Some(open) = journal::open_to_others(&folder).filter(|open| !open.yours) {
+        if let Some(open) = journal::open_to_others(&folder).filter(|open| open.open && !open.yours)
+        {
             crate::error::warn(&format!(
                 "the entry is saved, but not private: {} belongs to someone else, and others may read or write it",
                 open.path.display()
