@@ -376,6 +376,85 @@ fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
     }
 }
 
+/// A shell function for scripted editors, builtins only: the mask of
+/// signals that process `$1` ignores, from its /proc status, in hex.
+const IGNORED_SIGNALS: &str = r#"ignored() {
+    while read -r name mask; do
+        if [ "$name" = SigIgn: ]; then echo "$mask"; fi
+    done </proc/"$1"/status
+}"#;
+
+/// The bit of signal `number` in a /proc status mask.
+fn signal_bit(number: u32) -> u64 {
+    1 << (number - 1)
+}
+
+#[test]
+fn the_editor_starts_with_sigpipe_and_sigint_at_their_defaults() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Rust ignores SIGPIPE in `tips`; an editor left with it ignored would
+    // see its pipes (`:w !cmd`, a spell checker) fail with EPIPE instead.
+    scripted_editor(
+        &env,
+        "signals",
+        &format!("{IGNORED_SIGNALS}\nprintf 'ignored %s\\n' \"$(ignored $$)\" >\"$1\""),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "signals")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    let text = fs::read_to_string(entry).unwrap();
+    let mask = text.trim().strip_prefix("ignored ").expect(&text);
+    let ignored = u64::from_str_radix(mask, 16).expect(mask);
+    assert_eq!(ignored & signal_bit(13), 0, "SIGPIPE ignored: {mask}");
+    assert_eq!(ignored & signal_bit(2), 0, "SIGINT ignored: {mask}");
+}
+
+#[test]
+fn ctrl_c_while_the_editor_runs_is_the_editors_and_the_entry_is_saved() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Ctrl-C reaches every process of the terminal's foreground group: the
+    // editor handles it (as vim does) and goes on; `tips`, its parent,
+    // must go on too. The editor sends it once `tips` has started
+    // ignoring it, which it does as soon as the editor has started.
+    scripted_editor(
+        &env,
+        "interrupted",
+        &format!(
+            r#"{IGNORED_SIGNALS}
+trap 'printf "interrupted, and still writing\n" >"$1"' INT
+tries=0
+until [ $(( 0x$(ignored $PPID) & 2 )) -ne 0 ] || [ "$tries" -ge 5000 ]; do
+    tries=$((tries + 1))
+done
+kill -INT "$PPID" $$"#
+        ),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "interrupted")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.contains("Saved to your journal"), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "interrupted, and still writing\n"
+    );
+}
+
 #[test]
 fn without_a_terminal_the_entry_is_read_from_stdin() {
     let env = TestEnv::new();
