@@ -342,9 +342,7 @@ mod tests {
     fn only_a_regular_file_or_nothing_can_be_a_zone() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
-        // SAFETY: mkfifo reads the NUL-terminated path it is given.
-        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        crate::files::make_fifo(&fifo);
         assert!(!could_be_a_zone(&fifo));
         assert!(!could_be_a_zone(dir.path()));
         assert!(!could_be_a_zone(Path::new("/dev/zero")));

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_usage_error, json_of, needed, require, stdout_of, tips_binary, TestEnv};
+use common::{
+    assert_usage_error, json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv,
+};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -853,9 +855,7 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
     );
     let folder = journal_dir(&env).join("respect");
     // Newer names than the real entry, so that each is tried first.
-    let fifo = folder.join("2026-11-20-1.md");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&folder.join("2026-11-20-1.md"));
     fs::create_dir(folder.join("2026-11-21-1.md")).unwrap();
     fs::write(folder.join("2026-11-22-1.md"), b"caf\xe9 \xff\n").unwrap();
     let huge = fs::File::create(folder.join("2026-11-23-1.md")).unwrap();
@@ -1354,8 +1354,7 @@ fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
     let env = TestEnv::new();
     reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
     let fifo = journal_dir(&env).join("respect");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&fifo);
     for args in [
         &["show", "respect", "--date", WEEKS_LATER][..],
         &["motd", "--date", WEEKS_LATER],
@@ -2078,7 +2077,7 @@ fn an_editor_that_cannot_start_is_said_in_plain_words() {
 /// editors on one file would lose what the first one saved.
 #[test]
 fn a_draft_open_in_another_terminal_is_left_to_it() {
-    if !terminal_available() || !require("mkfifo") {
+    if !terminal_available() {
         return;
     }
     let env = TestEnv::new();
@@ -2092,11 +2091,7 @@ fn a_draft_open_in_another_terminal_is_left_to_it() {
 
     // The first terminal reopens the kept draft, and its editor waits.
     let release = env.home().join("release");
-    assert!(Command::new("mkfifo")
-        .arg(&release)
-        .status()
-        .unwrap()
-        .success());
+    make_fifo(&release);
     scripted_editor(
         &env,
         "waiting",
