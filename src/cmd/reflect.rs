@@ -259,9 +259,9 @@ fn editor_command(editor: &str, draft: &Path) -> Command {
 /// SIGPIPE at its default (Rust's runtime ignores it in `tips`, and an
 /// ignored signal would stay ignored across exec) and no signal blocked.
 /// That costs every start of `tips` about 23,000 instructions (the dynamic
-/// loader binds the 30 C library functions it may use) and 38 KB of
-/// binary, which the budgets allow for: the raw `posix_spawnp` it replaces
-/// saved them at the price of six `unsafe` blocks.
+/// loader binds some 30 more C library functions, for all it may do) and
+/// 38 KB of binary: the raw `posix_spawnp` it replaces saved them at the
+/// price of six `unsafe` blocks, and the start-up budgets allow for them.
 fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
     let mut child = editor_command(editor, draft).spawn()?;
     // Ctrl-C belongs to the editor while it runs, as with git: `tips`
