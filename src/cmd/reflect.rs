@@ -261,7 +261,7 @@ fn editor_command(editor: &str, draft: &Path) -> Command {
 /// That costs every start of `tips` about 23,000 instructions (the dynamic
 /// loader binds some 30 more C library functions, for all it may do) and
 /// 38 KB of binary: the raw `posix_spawnp` it replaces saved them at the
-/// price of six `unsafe` blocks, and the start-up budgets allow for them.
+/// price of six `unsafe` blocks, and the instruction budgets allow for them.
 fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
     let mut child = editor_command(editor, draft).spawn()?;
     // Ctrl-C belongs to the editor while it runs, as with git: `tips`
