@@ -85,6 +85,15 @@ pub fn kind_of(kind: fs::FileType) -> &'static str {
     }
 }
 
+/// Makes a FIFO (named pipe) at `path`, for the tests of what is not a
+/// regular file.
+#[cfg(test)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{mknodat, FileType, Mode, CWD};
+    mknodat(CWD, path, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0)
+        .unwrap_or_else(|error| panic!("a FIFO at {}: {error}", path.display()));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,8 +102,7 @@ mod tests {
     fn only_a_regular_file_within_the_limit_is_read_and_nothing_waits() {
         let folder = tempfile::tempdir().unwrap();
         let fifo = folder.path().join("fifo");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|status| status.success()));
+        make_fifo(&fifo);
         assert!(matches!(
             read_regular(&fifo, 10),
             Err(Unread::NotRegular("a FIFO (named pipe)"))

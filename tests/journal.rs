@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_usage_error, json_of, needed, require, stdout_of, tips_binary, TestEnv};
+use common::{
+    assert_usage_error, json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv,
+};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -374,6 +376,85 @@ fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
         let newest = json_of(&mut env.tips(&["journal", "--json"]));
         assert_eq!(newest[0]["text"], format!("{expected}\n"), "{editor}");
     }
+}
+
+/// A shell function for scripted editors, builtins only: the mask of
+/// signals that process `$1` ignores, from its /proc status, in hex.
+const IGNORED_SIGNALS: &str = r#"ignored() {
+    while read -r name mask; do
+        if [ "$name" = SigIgn: ]; then echo "$mask"; fi
+    done </proc/"$1"/status
+}"#;
+
+/// The bit of signal `number` in a /proc status mask.
+fn signal_bit(number: u32) -> u64 {
+    1 << (number - 1)
+}
+
+#[test]
+fn the_editor_starts_with_sigpipe_and_sigint_at_their_defaults() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Rust ignores SIGPIPE in `tips`; an editor left with it ignored would
+    // see its pipes (`:w !cmd`, a spell checker) fail with EPIPE instead.
+    scripted_editor(
+        &env,
+        "signals",
+        &format!("{IGNORED_SIGNALS}\nprintf 'ignored %s\\n' \"$(ignored $$)\" >\"$1\""),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "signals")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    let text = fs::read_to_string(entry).unwrap();
+    let mask = text.trim().strip_prefix("ignored ").expect(&text);
+    let ignored = u64::from_str_radix(mask, 16).expect(mask);
+    assert_eq!(ignored & signal_bit(13), 0, "SIGPIPE ignored: {mask}");
+    assert_eq!(ignored & signal_bit(2), 0, "SIGINT ignored: {mask}");
+}
+
+#[test]
+fn ctrl_c_while_the_editor_runs_is_the_editors_and_the_entry_is_saved() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Ctrl-C reaches every process of the terminal's foreground group: the
+    // editor handles it (as vim does) and goes on; `tips`, its parent,
+    // must go on too. The editor sends it once `tips` has started
+    // ignoring it, which it does as soon as the editor has started.
+    scripted_editor(
+        &env,
+        "interrupted",
+        &format!(
+            r#"{IGNORED_SIGNALS}
+trap 'printf "interrupted, and still writing\n" >"$1"' INT
+tries=0
+until [ $(( 0x$(ignored $PPID) & 2 )) -ne 0 ] || [ "$tries" -ge 5000 ]; do
+    tries=$((tries + 1))
+done
+kill -INT "$PPID" $$"#
+        ),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "interrupted")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.contains("Saved to your journal"), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "interrupted, and still writing\n"
+    );
 }
 
 #[test]
@@ -774,9 +855,7 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
     );
     let folder = journal_dir(&env).join("respect");
     // Newer names than the real entry, so that each is tried first.
-    let fifo = folder.join("2026-11-20-1.md");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&folder.join("2026-11-20-1.md"));
     fs::create_dir(folder.join("2026-11-21-1.md")).unwrap();
     fs::write(folder.join("2026-11-22-1.md"), b"caf\xe9 \xff\n").unwrap();
     let huge = fs::File::create(folder.join("2026-11-23-1.md")).unwrap();
@@ -1292,8 +1371,7 @@ fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
     let env = TestEnv::new();
     reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
     let fifo = journal_dir(&env).join("respect");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&fifo);
     for args in [
         &["show", "respect", "--date", WEEKS_LATER][..],
         &["motd", "--date", WEEKS_LATER],
@@ -2043,7 +2121,7 @@ fn an_editor_that_cannot_start_is_said_in_plain_words() {
 /// editors on one file would lose what the first one saved.
 #[test]
 fn a_draft_open_in_another_terminal_is_left_to_it() {
-    if !terminal_available() || !require("mkfifo") {
+    if !terminal_available() {
         return;
     }
     let env = TestEnv::new();
@@ -2057,11 +2135,7 @@ fn a_draft_open_in_another_terminal_is_left_to_it() {
 
     // The first terminal reopens the kept draft, and its editor waits.
     let release = env.home().join("release");
-    assert!(Command::new("mkfifo")
-        .arg(&release)
-        .status()
-        .unwrap()
-        .success());
+    make_fifo(&release);
     scripted_editor(
         &env,
         "waiting",

@@ -183,13 +183,14 @@ fn give_back_on_signals() {
         // in the old one; a zeroed sigaction is a valid value (an empty
         // mask, no flags). The handler touches only atomics, a OnceLock
         // that is set before it is installed, and system calls made
-        // through rustix without allocating. This is raw libc rather than
-        // signal-hook because signal-hook answers a signal on a thread of
-        // its own, and the thread, its socket pair and signal masks bind
-        // 17 more C library symbols when every `tips` starts: about
-        // 10,500 instructions on every command, which took `tips show
-        // respect` to 1.80 times a hello world, its whole start-up budget.
-        // sigaction is bound already (the standard library uses it).
+        // through rustix without allocating. What it buys: neither std nor
+        // rustix installs a handler safely (rustix only through its unsafe,
+        // experimental `runtime`), and signal-hook answers a signal on a
+        // thread of its own, whose thread, socket pair and signal masks
+        // bind 17 more C library symbols when every `tips` starts: about
+        // 10,500 instructions on every command, measured, which the login
+        // forms' budget cannot spare. sigaction is bound already (the
+        // standard library uses it), so this costs a start nothing.
         unsafe {
             let mut previous: libc::sigaction = std::mem::zeroed();
             if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0
