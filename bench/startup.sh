@@ -49,7 +49,10 @@ typed_budget=2.00
 # that tip's folder and read one entry.
 journal_budget=2.00
 fortune_budget=0.50
-size_budget_mib=1.50
+# The binary holds two commands that write files for a team (`feed`,
+# `site`, with the site's stylesheet) and starts the editor through std's
+# Command rather than raw calls: 1.6 MiB, where it was 1.5 before them.
+size_budget_mib=1.60
 memory_budget=2.00
 over=()
 date=$(date +%F)
