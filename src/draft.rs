@@ -449,13 +449,22 @@ pub fn read_draft(path: &Path) -> io::Result<String> {
                 io::ErrorKind::InvalidData,
                 format!("it is {what} now, not the file tips wrote"),
             ),
+            // What was typed is kept, and the draft comes back at the
+            // next reflection: say so, and what to mend.
             Unread::TooLarge => io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("it is over {} KiB", MAX_ENTRY_BYTES / 1024),
+                format!(
+                    "it is over {} KiB; it is kept there, and the next tips reflect on this tip and day reopens it to shorten",
+                    MAX_ENTRY_BYTES / 1024
+                ),
             ),
         })?;
-    String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "it is not UTF-8 text; it is kept there: save it as UTF-8, and the next tips reflect on this tip and day reopens it",
+        )
+    })
 }
 
 #[cfg(test)]

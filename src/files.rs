@@ -94,6 +94,31 @@ pub fn make_fifo(path: &Path) {
         .unwrap_or_else(|error| panic!("a FIFO at {}: {error}", path.display()));
 }
 
+/// Waits until `fd` can be read (`Ready::ToRead`) or written
+/// (`Ready::ToWrite`) without blocking. Programs such as node hand their
+/// children non-blocking pipes, where a read or write that cannot go on
+/// fails with EAGAIN rather than wait; `tips` waits for them, as it would
+/// on an ordinary pipe. A signal that interrupts the wait ends it early,
+/// and the caller tries again.
+pub fn wait_until_ready(fd: impl std::os::fd::AsFd, ready: Ready) -> std::io::Result<()> {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let flags = match ready {
+        Ready::ToRead => PollFlags::IN,
+        Ready::ToWrite => PollFlags::OUT,
+    };
+    let mut waiting = [PollFd::new(&fd, flags)];
+    match poll(&mut waiting, None) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// What [`wait_until_ready`] waits for.
+pub enum Ready {
+    ToRead,
+    ToWrite,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

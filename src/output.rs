@@ -111,12 +111,7 @@ impl Write for Stdout {
 /// (Rust's line buffer keeps what it could not pass on), so the same bytes
 /// are written again.
 fn wait_until_writable(stdout: &StdoutLock<'static>) -> io::Result<()> {
-    use rustix::event::{poll, PollFd, PollFlags};
-    let mut ready = [PollFd::new(stdout, PollFlags::OUT)];
-    match poll(&mut ready, None) {
-        Ok(_) | Err(rustix::io::Errno::INTR) => Ok(()),
-        Err(error) => Err(error.into()),
-    }
+    crate::files::wait_until_ready(stdout, crate::files::Ready::ToWrite)
 }
 
 /// Whether file descriptor 1 was closed when the process started. Before

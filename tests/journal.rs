@@ -1165,14 +1165,26 @@ fn a_journal_that_cannot_be_read_is_said_so_never_shown_as_empty() {
         error.contains("journal/respect is there, and is not a folder"),
         "{error}"
     );
-    // No HOME at all: said, as `tips reflect` says it.
+    // No HOME at all, or a relative one: said, as `tips reflect` says it.
     let env = TestEnv::new();
-    let output = env.tips(&["journal"]).env_remove("HOME").output().unwrap();
-    let error = assert_one_line_failure(&output);
-    assert!(
-        error.contains("neither XDG_DATA_HOME nor HOME is set"),
-        "{error}"
-    );
+    for (command, home) in [("journal", None), ("reflect", Some("relative/home"))] {
+        let mut tips = env.tips(&[command, "-m", "x"]);
+        match home {
+            Some(home) => tips.env("HOME", home),
+            None => tips.env_remove("HOME"),
+        };
+        if command == "journal" {
+            tips = env.tips(&[command]);
+            tips.env_remove("HOME");
+        }
+        let error = assert_one_line_failure(&tips.output().unwrap());
+        assert!(
+            error.contains(
+                "cannot find the journal: set HOME, or XDG_DATA_HOME, to an absolute path"
+            ),
+            "{error}"
+        );
+    }
 }
 
 #[test]
@@ -2375,4 +2387,60 @@ fn a_link_in_the_journal_never_has_its_target_made_private() {
         .unwrap();
     let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o1777, "the link's target keeps its mode");
+}
+
+/// Node and others hand their children non-blocking pipes: the entry on
+/// such a stdin used to fail with "Resource temporarily unavailable", and
+/// what had been sent was dropped.
+#[test]
+fn an_entry_on_a_non_blocking_stdin_is_read_whole() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    rustix::io::ioctl_fionbio(&reader, true).unwrap();
+    let mut child = env
+        .process(&["reflect", "respect", "--date", RESPECT_DAY])
+        .stdin(reader)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writer.write_all(b"first\n").unwrap();
+    // The rest comes later, as from a program that is still thinking.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    writer.write_all(b"second\n").unwrap();
+    drop(writer);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(fs::read_to_string(entry).unwrap(), "first\nsecond\n");
+}
+
+/// A broken team playbook kept anyone from writing on a built-in tip; the
+/// journal lists with the built-in tips, and a reflection on one named
+/// now does the same, saying why in one line.
+#[test]
+fn a_broken_playbook_does_not_keep_anyone_from_writing_on_a_builtin_tip() {
+    let env = TestEnv::new();
+    let broken = env.write("broken.toml", "[[tip]]\nnumber = \"eleven\"\n");
+    let broken = broken.to_str().unwrap();
+    let output = env
+        .tips(&["--tips-file", broken, "reflect", "listen", "-m", "kept"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let said = stderr_of(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("broken.toml") && said.contains("writing on the built-in tip"),
+        "{said}"
+    );
+    assert_eq!(entry_files(&env, "listen").len(), 1);
+    // The tip of the day is the playbook's to decide: refused, one line.
+    let output = env
+        .tips(&["--tips-file", broken, "reflect", "-m", "x"])
+        .output()
+        .unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(error.contains("broken.toml"), "{error}");
 }

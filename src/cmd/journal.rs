@@ -33,10 +33,7 @@ impl Run for JournalArgs {
         }
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
-        let (tips, broken_playbook) = match session.tips() {
-            Ok(tips) => (tips, None),
-            Err(error) => (TipSet::builtin(), Some(error)),
-        };
+        let (tips, broken_playbook) = session.tips_or_builtin();
         let slug = match &self.name {
             Some(name) => match tips.find(name) {
                 Ok(tip) => Some(tip.slug.to_string()),
@@ -56,11 +53,7 @@ impl Run for JournalArgs {
         if let Some(message) = broken_playbook.as_ref().and_then(Error::message) {
             crate::error::warn(&format!("{message}; listing with the built-in tips"));
         }
-        let folder = session.journal_dir().ok_or_else(|| {
-            Error::Failure(
-                "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
-            )
-        })?;
+        let folder = session.journal_folder()?;
         let listing = journal::entries(&folder, slug.as_deref(), self.since)
             .map_err(|error| Error::Failure(format!("cannot read the journal: {error}")))?;
         let with_tips: Vec<(&Entry, Option<&Tip>)> = listing

@@ -23,18 +23,24 @@ use crate::view::pages;
 impl Run for ReflectArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let today = session.today();
-        let tips = session.tips()?;
-        let tip = match &self.name {
-            Some(name) => tips
-                .find(name)
-                .map_err(|error| Error::Usage(explain(name, &error)))?,
-            None => schedule::tip_for(today, &tips),
+        // A broken team playbook does not keep anyone from writing about a
+        // built-in tip named; the tip of the day, which the playbook
+        // decides, cannot be known without it.
+        let (tips, broken_playbook) = session.tips_or_builtin();
+        let tip = match (&self.name, broken_playbook) {
+            (Some(name), broken) => match tips.find(name) {
+                Ok(tip) => {
+                    if let Some(message) = broken.as_ref().and_then(Error::message) {
+                        error::warn(&format!("{message}; writing on the built-in tip"));
+                    }
+                    tip
+                }
+                Err(error) => return Err(broken.unwrap_or(Error::Usage(explain(name, &error)))),
+            },
+            (None, Some(broken)) => return Err(broken),
+            (None, None) => schedule::tip_for(today, &tips),
         };
-        let folder = session.journal_dir().ok_or_else(|| {
-            Error::Failure(
-                "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
-            )
-        })?;
+        let folder = session.journal_folder()?;
 
         let (text, draft) = if !self.message.is_empty() {
             (draft::entry_from_text(&self.message.join("\n\n")), None)
@@ -304,11 +310,7 @@ impl Drop for InterruptIgnored {
 
 /// The entry piped in: `echo "…" | tips reflect respect`.
 fn from_stdin() -> Result<Option<String>, Error> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let bytes = read_stdin(MAX_ENTRY_BYTES + 1)
         .map_err(|error| Error::Failure(format!("cannot read the entry from stdin: {error}")))?;
     if bytes.len() as u64 > MAX_ENTRY_BYTES {
         return Err(Error::Failure(format!(
@@ -320,6 +322,24 @@ fn from_stdin() -> Result<Option<String>, Error> {
         Error::Failure("the entry on stdin is not UTF-8 text: nothing saved".to_string())
     })?;
     Ok(draft::entry_from_text(&text))
+}
+
+/// At most `limit` bytes of stdin, to its end. A non-blocking stdin (as
+/// node hands its children) is waited on, not taken for an error, so that
+/// nothing already sent is dropped.
+fn read_stdin(limit: u64) -> io::Result<Vec<u8>> {
+    let stdin = io::stdin();
+    let mut reader = stdin.lock().take(limit);
+    let mut bytes = Vec::new();
+    loop {
+        match reader.read_to_end(&mut bytes) {
+            Ok(_) => return Ok(bytes),
+            Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                crate::files::wait_until_ready(&stdin, crate::files::Ready::ToRead)?;
+            }
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 #[cfg(test)]
