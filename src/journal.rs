@@ -547,7 +547,8 @@ fn link_after(
     for _ in 0..1000 {
         sequence = sequence.checked_add(1).ok_or_else(|| {
             io::Error::other(format!(
-                "no entry can follow {} in the journal: its number is the largest there is",
+                "no entry can follow {} in the journal: its number is the largest there is; \
+                 rename that file (entries of a day are numbered from 1 in the order written)",
                 entry_name(date, sequence)
             ))
         })?;
