@@ -56,7 +56,10 @@ printf '[[tip]\nnumber = 1\n' >"${home}/broken.toml"
 
 lines=()
 add() { lines+=("$*"); }
-for help in "" "today" "show" "list" "countdown" "random" "motd" "init" "search" "calendar" "export" "paths" "completions" "man"; do
+# Every command's help, from the list clap itself prints, so that a command
+# added later is compared too.
+commands=$("${after}" --help | sed -n '/^Commands:$/,/^$/s/^  \([a-z]*\) .*/\1/p')
+for help in "" ${commands}; do
     add "${help} --help"
     add "${help} -h"
 done

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_usage_error, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use common::{assert_usage_error, every_command, json_of, stdout_of, TestEnv, PLAIN_DAY};
 use snapbox::{assert_data_eq, file};
 
 #[test]
@@ -508,21 +508,8 @@ fn non_utf8_arguments_are_refused_cleanly() {
 #[test]
 fn every_command_has_help_with_examples() {
     let env = TestEnv::new();
-    for command in [
-        "today",
-        "show",
-        "list",
-        "countdown",
-        "random",
-        "motd",
-        "init",
-        "search",
-        "calendar",
-        "export",
-        "paths",
-        "completions",
-        "man",
-    ] {
+    for command in &every_command(&env) {
+        let command = command.as_str();
         let help = stdout_of(&mut env.tips(&[command, "--help"]));
         assert!(help.contains("Usage: tips"), "{command}");
         assert!(help.contains("Example"), "{command} --help has no example");

@@ -211,3 +211,50 @@ pub fn needed(found: bool, what: &str) -> bool {
     }
     found
 }
+
+/// The commands `tips --help` lists: clap's own list, so that a command
+/// added later joins every test that goes through every command at once.
+pub fn every_command(env: &TestEnv) -> Vec<String> {
+    let help = env.tips(&["--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let listed = help
+        .split_once("\nCommands:\n")
+        .expect("a list of commands in tips --help")
+        .1;
+    let commands: Vec<String> = listed
+        .lines()
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    assert!(commands.len() >= 10, "{help}");
+    commands
+}
+
+/// A command line that runs `command` and prints something on stdout,
+/// for the tests that go through every command; what a command writes
+/// elsewhere goes into `scratch`. A command not named here fails the test
+/// that asks: say here how to run the new one.
+pub fn a_run_that_prints(command: &str, scratch: &Path) -> Vec<String> {
+    let words: &[&str] = match command {
+        "today" | "list" | "countdown" | "random" | "motd" | "export" | "paths" | "man" => &[],
+        "show" => &["respect"],
+        "init" => &["bash"],
+        "search" => &["croco"],
+        "calendar" => &["--days", "1"],
+        "feed" => &["--days", "1"],
+        "reflect" => &["respect", "-m", "A note"],
+        "journal" => &["--oneline"],
+        "completions" => &["zsh"],
+        "help" => &["show"],
+        "site" => {
+            let site = scratch.join("site");
+            return vec![command.to_string(), site.display().to_string()];
+        }
+        other => panic!("no way to run `tips {other}` is known: add one to a_run_that_prints"),
+    };
+    std::iter::once(command)
+        .chain(words.iter().copied())
+        .map(str::to_string)
+        .collect()
+}
