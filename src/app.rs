@@ -234,15 +234,26 @@ fn in_a_list(items: &[&str], last_joined_by: &str) -> String {
 /// option or the value of one, if it names a command.
 fn command_named_in(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
     use clap::CommandFactory;
-    // The options that take a value as the next word, before any command.
-    const TAKE_A_VALUE: &[&str] = &["--date", "--color", "--tips-file"];
+    let tips = Cli::command();
+    // The options that take a value as the next word, before any command,
+    // as clap itself defines them.
+    let takes_a_value = |arg: &str| {
+        tips.get_arguments().any(|option| {
+            option.get_action().takes_values()
+                && (option
+                    .get_long()
+                    .is_some_and(|long| arg.strip_prefix("--") == Some(long))
+                    || option.get_short().is_some_and(|short| {
+                        arg.strip_prefix('-') == Some(short.encode_utf8(&mut [0; 4]))
+                    }))
+        })
+    };
     let mut args = args;
     while let Some(arg) = args.next() {
         let arg = arg.to_string_lossy();
-        if TAKE_A_VALUE.contains(&arg.as_ref()) {
+        if takes_a_value(&arg) {
             args.next();
         } else if !arg.starts_with('-') {
-            let tips = Cli::command();
             return tips
                 .get_subcommands()
                 .any(|command| command.get_name() == arg)
@@ -292,6 +303,21 @@ mod tests {
     use super::*;
     use crate::terminal::ColorChoice;
     use chrono::NaiveDate;
+
+    /// The value of an option is never taken for the command, whichever
+    /// option takes one: clap's definition says which do.
+    #[test]
+    fn the_command_of_a_refused_line_skips_the_values_of_options() {
+        let named = |line: &str| command_named_in(line.split(' ').map(std::ffi::OsString::from));
+        assert_eq!(named("--date show list --jsn").as_deref(), Some("list"));
+        assert_eq!(named("--color show today --x").as_deref(), Some("today"));
+        assert_eq!(
+            named("--tips-file show journal --x").as_deref(),
+            Some("journal")
+        );
+        assert_eq!(named("--json show --x").as_deref(), Some("show"));
+        assert_eq!(named("--date 2027-02-10 nosuch").as_deref(), None);
+    }
 
     fn global_options(line: &str) -> GlobalArgs {
         match parse(line.split(' ')) {

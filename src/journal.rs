@@ -753,6 +753,27 @@ mod tests {
         assert_eq!(newest_of("2026-12-31").as_deref(), Some("newer\n"));
     }
 
+    /// An entry of exactly the limit (its final line break included) is
+    /// kept and read back; one byte more is refused before anything is
+    /// written.
+    #[test]
+    fn the_entry_limit_is_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal");
+        let on = day("2027-02-10");
+        let limit = usize::try_from(MAX_ENTRY_BYTES).unwrap();
+        let longest = "x".repeat(limit - 1);
+        let saved = save(&journal, "respect", on, &longest).unwrap();
+        assert_eq!(fs::metadata(&saved.path).unwrap().len(), MAX_ENTRY_BYTES);
+        let listed = entries(&journal, Some("respect"), None).unwrap();
+        assert_eq!(listed.entries.len(), 1);
+        assert!(listed.unshown.is_empty());
+        assert_eq!(newest(&journal, "respect", on).unwrap().text.len(), limit);
+        let error = save(&journal, "respect", on, &"x".repeat(limit)).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(entry_names(&journal.join("respect")).unwrap().len(), 1);
+    }
+
     #[test]
     fn saved_entries_are_private_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();

@@ -315,6 +315,14 @@ mod tests {
             !state.join("motd-claim-2026-11-26").exists(),
             "old claims are cleared"
         );
+        // The winner's own claim stays: it is what a terminal that read the
+        // state before the win was recorded meets, and loses to.
+        assert!(state.join("motd-claim-2026-11-27").is_file());
+        fs::write(state.join(LAST_SHOWN), "2026-11-20\n").unwrap();
+        assert!(
+            !first_showing_today(day("2026-11-27")).unwrap(),
+            "a terminal that missed the record still meets the claim"
+        );
     }
 
     #[test]
