@@ -2398,7 +2398,7 @@ fn an_entry_on_a_non_blocking_stdin_is_read_whole() {
     let env = TestEnv::new();
     let (reader, mut writer) = std::io::pipe().unwrap();
     rustix::io::ioctl_fionbio(&reader, true).unwrap();
-    let mut child = env
+    let child = env
         .process(&["reflect", "respect", "--date", RESPECT_DAY])
         .stdin(reader)
         .stdout(Stdio::piped())
