@@ -30,7 +30,18 @@ pub fn nested(text: &str, levels_down: usize) -> String {
                 Form::Underlined { whole, text: lines } => {
                     let words: Vec<&str> =
                         lines.iter().map(|line| text[line.clone()].trim()).collect();
-                    (whole, format!("{hashes} {}", words.join(" ")))
+                    let words = words.join(" ");
+                    // Text ending in ` #` would read as the closing `#`s
+                    // a `#` heading may have: a closing `#` of its own
+                    // keeps it text.
+                    let before_hashes = words.trim_end_matches('#');
+                    let closing = match words.ends_with('#')
+                        && (before_hashes.is_empty() || before_hashes.ends_with([' ', '\t']))
+                    {
+                        true => " #",
+                        false => "",
+                    };
+                    (whole, format!("{hashes} {words}{closing}"))
                 }
             }
         })
@@ -72,6 +83,12 @@ mod tests {
             nested(text, 2),
             "### Acme\n\n```\n# install the agent\n```\n\n#hashtag\n\n###### deep\n\n### Under\n\n#### Also\n"
         );
+    }
+
+    #[test]
+    fn an_underlined_heading_keeps_the_hashes_that_end_its_text() {
+        assert_eq!(nested("Room 4 #\n===\n", 2), "### Room 4 # #\n");
+        assert_eq!(nested("C#\n---\n", 2), "#### C#\n");
     }
 
     #[test]
