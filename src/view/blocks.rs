@@ -504,9 +504,6 @@ impl Scanner {
     fn add_item(&mut self, item: Item) {
         self.make_room(Some(item.kind));
         if !matches!(self.containers.last(), Some(Container::List(_))) {
-            if let Some(Container::Item { filled, .. }) = self.containers.last_mut() {
-                *filled = true;
-            }
             self.containers.push(Container::List(item.kind));
         }
         self.containers.push(Container::Item {
