@@ -196,7 +196,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The line from its first character that is not a space or tab.
-    fn from_nonspace(&self) -> &'a [u8] {
+    fn rest_from_nonspace(&self) -> &'a [u8] {
         &self.line[self.next_nonspace..]
     }
 
@@ -256,7 +256,7 @@ impl Scanner {
             let continues = match container {
                 Container::Quote => {
                     let quoted =
-                        !cursor.indented() && cursor.from_nonspace().first() == Some(&b'>');
+                        !cursor.indented() && cursor.rest_from_nonspace().first() == Some(&b'>');
                     if quoted {
                         cursor.advance_to_nonspace();
                         cursor.advance(1, false);
@@ -298,7 +298,7 @@ impl Scanner {
                     indent,
                 }) => {
                     if cursor.indent < CODE_INDENT
-                        && closing_fence(cursor.from_nonspace(), mark) >= length
+                        && closing_fence(cursor.rest_from_nonspace(), mark) >= length
                     {
                         self.leaf = None;
                         return;
@@ -349,18 +349,17 @@ impl Scanner {
             }
             Some(Leaf::Html {
                 end: HtmlEnd::Mark(end),
-            }) if state.leaf_continues => {
-                if html_ends(&cursor.line[cursor.offset..], end) {
-                    self.leaf = None;
-                }
+            }) if state.leaf_continues && html_ends(&cursor.line[cursor.offset..], end) => {
+                self.leaf = None;
             }
             Some(_) if state.leaf_continues => {}
             _ if !cursor.blank => {
                 cursor.advance_to_nonspace();
+                let first = start + cursor.offset..start + line.len();
                 let paragraph = Leaf::Paragraph {
                     first_line: number,
-                    start: start + cursor.offset,
-                    lines: vec![start + cursor.offset..start + line.len()],
+                    start: first.start,
+                    lines: Vec::from([first]),
                 };
                 self.add_leaf(paragraph);
             }
@@ -373,7 +372,7 @@ impl Scanner {
     fn starts(&mut self, cursor: &mut Cursor, state: &mut Line, mut in_paragraph: bool) -> bool {
         loop {
             cursor.find_next_nonspace();
-            let rest = cursor.from_nonspace();
+            let rest = cursor.rest_from_nonspace();
             let indented = cursor.indented();
             let first = rest.first().copied();
             if !indented && first == Some(b'>') {
@@ -607,7 +606,7 @@ struct Item {
 /// marker and the space after it). Only a non-empty item, and an ordered
 /// one only from 1, interrupts a paragraph.
 fn list_marker(cursor: &mut Cursor, in_paragraph: bool) -> Option<Item> {
-    let rest = cursor.from_nonspace();
+    let rest = cursor.rest_from_nonspace();
     let (kind, marker_length) = match *rest.first()? {
         byte @ (b'*' | b'+' | b'-') => (ListKind::Bullet(byte), 1),
         b'0'..=b'9' => {
@@ -647,7 +646,7 @@ fn list_marker(cursor: &mut Cursor, in_paragraph: bool) -> Option<Item> {
     }
     let blank_item = cursor.peek().is_none();
     let spaces = cursor.column - spaces_column;
-    let padding = if spaces >= 5 || spaces < 1 || blank_item {
+    let padding = if !(1..5).contains(&spaces) || blank_item {
         cursor.column = spaces_column;
         cursor.offset = spaces_offset;
         cursor.partial_tab = spaces_partial;
