@@ -1641,6 +1641,32 @@ fn a_commonmark_parser_reads_each_entry_as_its_own_section_with_its_text_intact(
         );
     }
 }
+#[test]
+fn tabs_that_indent_code_in_an_entry_stay_tabs_in_markdown() {
+    let env = TestEnv::new();
+    let text = "Setup\n\n\t# not a heading\n\n-\tone\n\n\t\tcode in the item";
+    reflect(&env, &["respect", "-m", text, "--date", "2027-02-08"]);
+    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
+    assert!(document.contains("\n\t# not a heading\n"), "{document}");
+    let Some(blocks) = read_by_markdown_it(&env, &document) else {
+        return;
+    };
+    let headings: Vec<&String> = blocks
+        .iter()
+        .filter(|(kind, _)| kind.starts_with('h') && kind.len() == 2)
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(
+        headings,
+        ["Journal", "Monday 8 February 2027 · Tip 7 · Respect"],
+        "{document}"
+    );
+    assert!(
+        blocks.contains(&("code".to_string(), "# not a heading\n".to_string())),
+        "{blocks:?}"
+    );
+}
+
 /// The drafts kept in the journal, by file name, without the lock files
 /// beside them.
 fn kept_drafts(env: &TestEnv) -> Vec<String> {

@@ -468,3 +468,19 @@ fn the_scanner_finds_the_headings_and_open_blocks_markdown_it_finds() {
             .join("\n\n")
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Any text at all, of the characters that make blocks and others,
+    /// is read without a panic, and nested it has as many headings.
+    #[test]
+    fn any_text_nests_with_as_many_headings(text in "[#>*+\\-=_`~<!?/a-z0-9.) \t\n\r\u{e9}\u{1f389}\u{3000}]{0,200}") {
+        let nested = view::markdown::nested(&text, 2);
+        proptest::prop_assert_eq!(
+            blocks::scan(&nested).headings.len(),
+            blocks::scan(&text).headings.len(),
+            "{:?}", nested
+        );
+    }
+}

@@ -108,7 +108,14 @@ fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
         // document sees one entry, not several, nor one swallowing the next.
         let nested = markdown::nested(&journal::tidy(&entry.text), 2);
         for line in nested.lines() {
-            document.push_str(&visible(line));
+            // A tab is Markdown's own (it indents code and list items) and
+            // the blocks were read with it: it stays a tab.
+            for (at, part) in line.split('\t').enumerate() {
+                if at > 0 {
+                    document.push('\t');
+                }
+                document.push_str(&visible(part));
+            }
             document.push('\n');
         }
     }

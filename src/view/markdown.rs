@@ -28,8 +28,10 @@ pub fn nested(text: &str, levels_down: usize) -> String {
                 // Written on one line, where its text started: a quote's
                 // or a list item's marker before it stays.
                 Form::Underlined { whole, text: lines } => {
-                    let words: Vec<&str> =
-                        lines.iter().map(|line| text[line.clone()].trim()).collect();
+                    let words: Vec<&str> = lines
+                        .iter()
+                        .map(|line| text[line.clone()].trim_matches([' ', '\t']))
+                        .collect();
                     let words = words.join(" ");
                     // Text ending in ` #` would read as the closing `#`s
                     // a `#` heading may have: a closing `#` of its own
