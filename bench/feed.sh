@@ -16,28 +16,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in valgrind python3; do
-    command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# The floor, with the same [profile.release] as tips.
-mkdir -p "$work/floor/src"
-{
-    printf '[package]\nname = "floor"\nversion = "0.1.0"\nedition = "2021"\n\n'
-    sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '${/^\[/d}'
-} >"$work/floor/Cargo.toml"
-echo 'fn main() { println!("Hello, world!"); }' >"$work/floor/src/main.rs"
-cargo build --release --quiet --manifest-path "$work/floor/Cargo.toml" --target-dir "$work/floor/target"
-floor="$work/floor/target/release/floor"
-
-cargo build --release --quiet
-target_dir=$(cargo metadata --format-version 1 --no-deps |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-tips="$target_dir/release/tips"
-[ -x "$tips" ] || { echo "bench: no $tips after the build" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_setup
 
 # The built-in tips only, a real time zone to load, output to /dev/null.
 export HOME="$work/home" XDG_CONFIG_DIRS="$work/no-system-playbook" TZ=Europe/Berlin
@@ -46,12 +27,6 @@ unset TIPS_FILE XDG_CONFIG_HOME
 
 budget=3.00
 base_url=https://intranet.example.com/tips
-
-instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-}
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 floor_ir=$(instructions "$floor")
 echo "tips feed against a hello world ($(uname -m))"

@@ -383,8 +383,9 @@ On a terminal, opens your editor ($VISUAL, else $EDITOR, else vi) on a draft
 that shows the tip's action and asks its prompts: write under each one. On
 save, lines starting with ';' and prompts left unanswered are removed, and an
 empty entry keeps nothing. A draft kept from a failed edit of the same tip
-and day is reopened. Without a terminal, the entry is read from stdin. Entries are Markdown files under $XDG_DATA_HOME/tips/journal
-(see tips paths); the tip shows the newest one under 'Last time'.
+and day is reopened. Without a terminal, the entry is read from stdin.
+Entries are Markdown files under $XDG_DATA_HOME/tips/journal (see tips
+paths); the tip shows the newest one under 'Last time'.
 
 Examples:
   tips reflect
@@ -396,7 +397,8 @@ pub struct ReflectArgs {
     pub name: Option<String>,
 
     /// The entry itself, instead of an editor or stdin; given more than once, each is a paragraph
-    #[arg(short = 'm', long = "message", value_name = "TEXT", value_hint = ValueHint::Other)]
+    // A note may well start with a dash: "-5% was the line they took".
+    #[arg(short = 'm', long = "message", value_name = "TEXT", value_hint = ValueHint::Other, allow_hyphen_values = true)]
     pub message: Vec<String>,
     // The global options, where they are given after the command.
     #[command(flatten)]

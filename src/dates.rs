@@ -116,9 +116,14 @@ fn could_be_a_zone(file: &Path) -> bool {
 fn local_date_of(seconds: i64) -> Option<NaiveDate> {
     let time = libc::time_t::try_from(seconds).ok()?;
     // SAFETY: `tm` is plain data that localtime_r fills in; the thread-safe
-    // variant writes only to the buffer it is given. chrono's own Local
-    // falls back to the system zone when TZ is invalid, where the C library
-    // (and so every other program on the machine) uses UTC.
+    // variant writes only to the buffer it is given. What it buys: the
+    // date the shells and `date` give, whatever TZ holds. chrono's own
+    // Local, the safe way, falls back to the system zone where TZ names
+    // no zone it can read (`TZ=Nowhere`, a typo), and the C library, and
+    // so every other program on the machine, uses UTC: the login's tip
+    // would then be another day's than the prompt's date says. It costs
+    // no more: with chrono's Local instead, a start of `tips` measured the
+    // same, within 1,000 instructions either way.
     let tm = unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         if libc::localtime_r(&time, &mut tm).is_null() {
@@ -212,6 +217,8 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
 fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
     // SAFETY: `tm` is plain data; mktime reads it and writes the
     // normalised time and the zone's offset back into it, and nothing else.
+    // What it buys: the same zone as `local_date_of`, read the C library's
+    // way (see there), so that a feed's days begin where its dates say.
     let tm = unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         tm.tm_year = date.year() - 1900;
@@ -335,9 +342,7 @@ mod tests {
     fn only_a_regular_file_or_nothing_can_be_a_zone() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
-        // SAFETY: mkfifo reads the NUL-terminated path it is given.
-        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        crate::files::make_fifo(&fifo);
         assert!(!could_be_a_zone(&fifo));
         assert!(!could_be_a_zone(dir.path()));
         assert!(!could_be_a_zone(Path::new("/dev/zero")));

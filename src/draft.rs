@@ -337,7 +337,6 @@ impl Held {
 /// where it is gone or is no longer a regular file by the time it is held.
 fn hold(path: &Path) -> io::Result<Option<Held>> {
     use std::os::unix::fs::OpenOptionsExt;
-    use std::os::unix::io::AsRawFd;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let lock = path.with_file_name(format!(".{name}.lock"));
     let locked = std::fs::OpenOptions::new()
@@ -347,17 +346,16 @@ fn hold(path: &Path) -> io::Result<Option<Held>> {
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&lock)?;
-    // SAFETY: `flock` is given a descriptor this function owns and only
-    // changes its lock. What it buys: std's own `File::try_lock` does the
-    // same safely, but only from Rust 1.89, after this crate's
-    // rust-version.
-    let status = unsafe { libc::flock(locked.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    if status != 0 {
-        let error = io::Error::last_os_error();
-        return match error.kind() {
-            io::ErrorKind::WouldBlock => Ok(None),
-            _ => Err(error),
-        };
+    // Held until `locked` is closed, whatever ends the run. (std's
+    // `File::try_lock` is the same, but only from Rust 1.89, after this
+    // crate's rust-version.)
+    match rustix::fs::flock(
+        &locked,
+        rustix::fs::FlockOperation::NonBlockingLockExclusive,
+    ) {
+        Ok(()) => {}
+        Err(rustix::io::Errno::WOULDBLOCK) => return Ok(None),
+        Err(error) => return Err(error.into()),
     }
     let still_there = std::fs::symlink_metadata(path).is_ok_and(|found| found.is_file());
     Ok(still_there.then(|| Held {
@@ -451,13 +449,22 @@ pub fn read_draft(path: &Path) -> io::Result<String> {
                 io::ErrorKind::InvalidData,
                 format!("it is {what} now, not the file tips wrote"),
             ),
+            // What was typed is kept, and the draft comes back at the
+            // next reflection: say so, and what to mend.
             Unread::TooLarge => io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("it is over {} KiB", MAX_ENTRY_BYTES / 1024),
+                format!(
+                    "it is over {} KiB; it is kept there, and the next tips reflect on this tip and day reopens it to shorten",
+                    MAX_ENTRY_BYTES / 1024
+                ),
             ),
         })?;
-    String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "it is not UTF-8 text; it is kept there: save it as UTF-8, and the next tips reflect on this tip and day reopens it",
+        )
+    })
 }
 
 #[cfg(test)]

@@ -23,18 +23,32 @@ pub const AUTHOR: &str = "Romantic Sales coaching";
 /// How many days `tips feed` holds unless told otherwise: a week.
 pub const DEFAULT_DAYS: u16 = 7;
 
-/// The feed's own id. A tag URI (RFC 4151) under `.invalid`, a name that
-/// nobody can own (RFC 2606), so it never clashes with an id someone else
-/// minted; it is the same with or without a base URL, so that giving one
-/// later does not make the feed look new.
-pub const FEED_ID: &str = "tag:romantic-sales.invalid,2013-02-04:tips-feed";
+/// The feed's own id where no base URL is given: a tag URI (RFC 4151)
+/// under `.invalid`, a name nobody can own (RFC 2606), so that it never
+/// clashes with an id someone else minted.
+const FEED_TAG: &str = "tag:romantic-sales.invalid,2013-02-04:tips-feed";
 
-/// An entry's id: the tip of that day, whatever tip it is.
-pub fn entry_id(date: NaiveDate) -> String {
-    format!(
-        "tag:romantic-sales.invalid,{}:tip-of-the-day",
-        dates::iso(date)
-    )
+/// The feed's own id: its address where a base URL is given, since that
+/// is the one name a team's feed has that no other team's shares (RFC 4287
+/// asks for ids unique everywhere, and a reader that follows two teams
+/// must not take one team's day for the other's).
+pub fn feed_id(base_url: Option<&str>) -> String {
+    match base_url {
+        Some(base) => format!("{base}/{FEED_FILE}"),
+        None => FEED_TAG.to_string(),
+    }
+}
+
+/// An entry's id: the feed's id and the day, whatever tip the day has, so
+/// that a changed playbook never makes a chat tool post a day again.
+pub fn entry_id(date: NaiveDate, base_url: Option<&str>) -> String {
+    match base_url {
+        Some(base) => format!("{base}/{FEED_FILE}#{}", dates::iso(date)),
+        None => format!(
+            "tag:romantic-sales.invalid,{}:tip-of-the-day",
+            dates::iso(date)
+        ),
+    }
 }
 
 /// The entry of one day, ready to be written in either form. Its text is
@@ -54,6 +68,7 @@ pub struct Entry {
 /// newest first.
 pub struct Feed {
     pub updated: String,
+    pub id: String,
     /// The feed's own address: `{base_url}/feed.xml`.
     pub feed_url: Option<String>,
     /// The site's front page: `{base_url}/index.html`.
@@ -92,6 +107,7 @@ impl Feed {
                 || zone.start_of_day(today),
                 |newest| newest.published.clone(),
             ),
+            id: feed_id(base_url),
             feed_url: base_url.map(|base| format!("{base}/{FEED_FILE}")),
             home_page_url: base_url.map(|base| format!("{base}/{INDEX_PAGE}")),
             entries,
@@ -112,7 +128,7 @@ fn entry(date: NaiveDate, tip: &Tip, base_url: Option<&str>, zone: &LocalZone) -
     // every one reads the same text.
     content_html.truncate(content_html.trim_end().len());
     Entry {
-        id: entry_id(date),
+        id: entry_id(date, base_url),
         title: format!("Tip {} · {}", tip.number, markup::shown(&tip.title)),
         published: zone.start_of_day(date),
         url: base_url.map(|base| format!("{base}/{}", markup::tip_page_path(&tip.slug))),
@@ -136,7 +152,7 @@ pub fn atom(
 fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
     out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")?;
     out.write_all(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")?;
-    writeln!(out, "  <id>{FEED_ID}</id>")?;
+    writeln!(out, "  <id>{}</id>", escape(&feed.id))?;
     writeln!(out, "  <title>{}</title>", escape(FEED_TITLE))?;
     writeln!(out, "  <updated>{}</updated>", feed.updated)?;
     writeln!(out, "  <author><name>{}</name></author>", escape(AUTHOR))?;
@@ -161,7 +177,7 @@ fn write_atom(out: &mut impl Write, feed: &Feed) -> io::Result<()> {
     }
     for entry in &feed.entries {
         out.write_all(b"  <entry>\n")?;
-        writeln!(out, "    <id>{}</id>", entry.id)?;
+        writeln!(out, "    <id>{}</id>", escape(&entry.id))?;
         writeln!(out, "    <title>{}</title>", escape(&entry.title))?;
         writeln!(out, "    <published>{}</published>", entry.published)?;
         writeln!(out, "    <updated>{}</updated>", entry.published)?;
@@ -305,9 +321,9 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_id_is_a_tag_uri_of_its_day_alone() {
+    fn an_entry_id_names_the_feed_and_the_day_alone() {
         assert_eq!(
-            entry_id(day("2027-02-10")),
+            entry_id(day("2027-02-10"), None),
             "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day"
         );
         let tips = TipSet::builtin();
@@ -316,15 +332,17 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "tag:romantic-sales.invalid,2027-02-10:tip-of-the-day",
-                "tag:romantic-sales.invalid,2027-02-09:tip-of-the-day",
-                "tag:romantic-sales.invalid,2027-02-08:tip-of-the-day",
+                "https://x/tips/feed.xml#2027-02-10",
+                "https://x/tips/feed.xml#2027-02-09",
+                "https://x/tips/feed.xml#2027-02-08",
             ]
         );
+        assert_eq!(feed.id, "https://x/tips/feed.xml");
         assert_eq!(
             feed.entries[0].url.as_deref(),
             Some("https://x/tips/tip/respect.html")
         );
         assert_eq!(feed.feed_url.as_deref(), Some("https://x/tips/feed.xml"));
+        assert_eq!(Feed::new(&tips, day("2027-02-10"), 1, None).id, FEED_TAG);
     }
 }

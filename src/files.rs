@@ -85,6 +85,40 @@ pub fn kind_of(kind: fs::FileType) -> &'static str {
     }
 }
 
+/// Makes a FIFO (named pipe) at `path`, for the tests of what is not a
+/// regular file.
+#[cfg(test)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{mknodat, FileType, Mode, CWD};
+    mknodat(CWD, path, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0)
+        .unwrap_or_else(|error| panic!("a FIFO at {}: {error}", path.display()));
+}
+
+/// Waits until `fd` can be read (`Ready::ToRead`) or written
+/// (`Ready::ToWrite`) without blocking. Programs such as node hand their
+/// children non-blocking pipes, where a read or write that cannot go on
+/// fails with EAGAIN rather than wait; `tips` waits for them, as it would
+/// on an ordinary pipe. A signal that interrupts the wait ends it early,
+/// and the caller tries again.
+pub fn wait_until_ready(fd: impl std::os::fd::AsFd, ready: Ready) -> std::io::Result<()> {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let flags = match ready {
+        Ready::ToRead => PollFlags::IN,
+        Ready::ToWrite => PollFlags::OUT,
+    };
+    let mut waiting = [PollFd::new(&fd, flags)];
+    match poll(&mut waiting, None) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// What [`wait_until_ready`] waits for.
+pub enum Ready {
+    ToRead,
+    ToWrite,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,8 +127,7 @@ mod tests {
     fn only_a_regular_file_within_the_limit_is_read_and_nothing_waits() {
         let folder = tempfile::tempdir().unwrap();
         let fifo = folder.path().join("fifo");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|status| status.success()));
+        make_fifo(&fifo);
         assert!(matches!(
             read_regular(&fifo, 10),
             Err(Unread::NotRegular("a FIFO (named pipe)"))

@@ -49,18 +49,40 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The first line that holds anything, for one-line listings.
+    /// The first line of the reader's own words, for one-line listings.
     pub fn first_line(&self) -> &str {
         self.lines().next().unwrap_or_default()
     }
 
-    /// The lines that hold anything, blank lines left out.
+    /// The lines that hold the reader's own words, for a glimpse of the
+    /// entry ("Last time", `--oneline`, the login line): blank lines left
+    /// out, and so are the quoted prompts that an entry written in the
+    /// editor keeps above its answers, unless the entry holds nothing else.
+    /// The entry as written is `text`.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
+        let only_quotes = self.filled_lines().all(is_quoted);
+        self.filled_lines()
+            .filter(move |line| only_quotes || !is_quoted(line))
+    }
+
+    /// Whether [`Entry::lines`] leaves quoted lines out.
+    pub fn leaves_quotes_out(&self) -> bool {
+        let mut filled = self.filled_lines();
+        filled.clone().any(is_quoted) && filled.any(|line| !is_quoted(line))
+    }
+
+    fn filled_lines(&self) -> impl Iterator<Item = &str> + Clone {
         self.text
             .lines()
             .map(str::trim_end)
             .filter(|line| !line.trim().is_empty())
     }
+}
+
+/// A Markdown block quote's line: `>` after at most three spaces.
+fn is_quoted(line: &str) -> bool {
+    let text = line.trim_start_matches(' ');
+    line.len() - text.len() <= 3 && text.starts_with('>')
 }
 
 /// `2026-11-26-3.md`.
@@ -199,18 +221,38 @@ fn each_name(folder: &Path, mut visit: impl FnMut(&[u8])) -> io::Result<()> {
     Ok(())
 }
 
+/// What a listing of the journal found: every readable entry, newest
+/// first, and what it could not show.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub entries: Vec<Entry>,
+    /// Files named like entries that cannot be shown (a FIFO, a folder, a
+    /// file too large or not UTF-8: an entry edited or restored badly),
+    /// and what stands where a tip's folder belongs but is not a folder.
+    /// They are named, never passed over in silence: the user wrote them.
+    pub unshown: Vec<Unshown>,
+}
+
+/// Something in the journal that looks like the user's writing and cannot
+/// be shown, and why.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unshown {
+    pub path: PathBuf,
+    pub why: String,
+}
+
 /// Every readable entry, newest first (see [`newest_first`]); of one tip
-/// where `slug` is given, and from `since` on where that is given. Entries
-/// that cannot be entries (FIFOs, folders, huge or non-UTF-8 files) are
-/// passed over, as are folders whose names are not slugs and anything that
-/// is not a folder where a tip's folder belongs. A journal, a tip's folder
-/// or an entry that is there but may not be read is an error that names
-/// it: a journal restored with the wrong owner must not look empty.
+/// where `slug` is given, and from `since` on where that is given. Folders
+/// whose names are not slugs are passed over; what is named like an entry,
+/// or stands where a tip's folder belongs, and cannot be shown is in the
+/// listing's `unshown`. A journal, a tip's folder or an entry that is
+/// there but may not be read is an error that names it: a journal restored
+/// with the wrong owner must not look empty.
 pub fn entries(
     journal: &Path,
     slug: Option<&str>,
     since: Option<NaiveDate>,
-) -> io::Result<Vec<Entry>> {
+) -> io::Result<Listing> {
     let slugs: Vec<String> = match slug {
         Some(slug) => vec![slug.to_string()],
         None => match tip_folders(journal) {
@@ -219,15 +261,26 @@ pub fn entries(
             Err(error) => return Err(naming(journal, error)),
         },
     };
-    let mut found = Vec::new();
+    let mut listing = Listing::default();
     for slug in slugs {
         let folder = journal.join(&slug);
         let names = match entry_names(&folder) {
             Ok(names) => names,
             Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
             // A file, a FIFO or anything else where a tip's folder belongs
-            // holds no entries.
-            Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => continue,
+            // holds no entries, and is named.
+            Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => {
+                let what = fs::metadata(&folder)
+                    .or_else(|_| fs::symlink_metadata(&folder))
+                    .map_or("not a folder", |metadata| {
+                        files::kind_of(metadata.file_type())
+                    });
+                listing.unshown.push(Unshown {
+                    why: format!("{what}, where the folder of {slug}'s entries belongs"),
+                    path: folder,
+                });
+                continue;
+            }
             Err(error) => return Err(naming(&folder, error)),
         };
         for (date, sequence, name) in names {
@@ -236,7 +289,7 @@ pub fn entries(
             }
             let path = folder.join(name);
             match read_entry(&path) {
-                Ok(text) => found.push(Entry {
+                Ok(text) => listing.entries.push(Entry {
                     date,
                     sequence,
                     slug: slug.clone(),
@@ -247,12 +300,15 @@ pub fn entries(
                 Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
                     return Err(naming(&path, error))
                 }
-                Err(_) => {}
+                Err(error) => listing.unshown.push(Unshown {
+                    path,
+                    why: error.to_string(),
+                }),
             }
         }
     }
-    found.sort_by(newest_first);
-    Ok(found)
+    listing.entries.sort_by(newest_first);
+    Ok(listing)
 }
 
 /// The order of writing, newest first. Entries are numbered per day
@@ -265,6 +321,12 @@ fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     (b.date, b.sequence, b.written)
         .cmp(&(a.date, a.sequence, a.written))
         .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// Whether `name` is a slug with something in the journal where its
+/// folder belongs: a tip's entries outlive the playbook that had the tip.
+pub fn has_folder(journal: &Path, name: &str) -> bool {
+    crate::schema::check_slug(name).is_ok() && fs::symlink_metadata(journal.join(name)).is_ok()
 }
 
 /// The slugs that have a folder in the journal (names that are not slugs,
@@ -332,31 +394,45 @@ fn not_a_folder(path: &Path) -> io::Error {
 }
 
 /// Takes away what others may do in one of the user's own folders. Best
-/// effort: where it cannot, the folder is named by [`open_to_others`].
+/// effort: where it cannot, the folder is named by [`open_to_others`]. A
+/// link is never followed: the folder it points to (a shared one, `/tmp`)
+/// is not the journal's to change.
 fn make_private(folder: &Path) {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let Ok(metadata) = fs::metadata(folder) else {
+    let Ok(opened) = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(folder)
+    else {
+        return;
+    };
+    let Ok(metadata) = opened.metadata() else {
         return;
     };
     if metadata.mode() & OPEN_TO_OTHERS != 0
         && metadata.uid() == rustix::process::geteuid().as_raw()
     {
-        let _ = fs::set_permissions(folder, fs::Permissions::from_mode(0o700));
+        // Through the open folder, not its name: what is changed is what
+        // was looked at.
+        let _ = opened.set_permissions(fs::Permissions::from_mode(0o700));
     }
 }
 
-/// A folder of the journal that others may read or write.
+/// A folder of the journal that is not private to the user: others may
+/// read or write it, or it belongs to someone else.
 #[derive(Debug, PartialEq, Eq)]
 pub struct OpenFolder {
     pub path: PathBuf,
     /// The user's own, so the next save makes it private; else it belongs
     /// to someone else, and `tips` leaves it as it is.
     pub yours: bool,
+    /// Whether others than its owner may read or write it.
+    pub open: bool,
 }
 
 /// The first of the folders `tips` keeps the journal in (the `tips` data
-/// folder, the journal, each tip's folder and the drafts) that others may
-/// read or write; `None` where every one that exists is private.
+/// folder, the journal, each tip's folder and the drafts) that is not
+/// private to the user; `None` where every one that exists is.
 pub fn open_to_others(journal: &Path) -> Option<OpenFolder> {
     use std::os::unix::fs::MetadataExt;
     let mut folders: Vec<PathBuf> = journal
@@ -370,12 +446,12 @@ pub fn open_to_others(journal: &Path) -> Option<OpenFolder> {
             folders.push(journal.join(std::ffi::OsStr::from_bytes(name)));
         }
     });
+    let me = rustix::process::geteuid().as_raw();
     folders.into_iter().find_map(|path| {
         let metadata = fs::metadata(&path).ok()?;
-        (metadata.is_dir() && metadata.mode() & OPEN_TO_OTHERS != 0).then(|| OpenFolder {
-            yours: metadata.uid() == rustix::process::geteuid().as_raw(),
-            path,
-        })
+        let open = metadata.mode() & OPEN_TO_OTHERS != 0;
+        let yours = metadata.uid() == me;
+        (metadata.is_dir() && (open || !yours)).then_some(OpenFolder { path, yours, open })
     })
 }
 
@@ -471,7 +547,8 @@ fn link_after(
     for _ in 0..1000 {
         sequence = sequence.checked_add(1).ok_or_else(|| {
             io::Error::other(format!(
-                "no entry can follow {} in the journal: its number is the largest there is",
+                "no entry can follow {} in the journal: its number is the largest there is; \
+                 rename that file (entries of a day are numbered from 1 in the order written)",
                 entry_name(date, sequence)
             ))
         })?;
@@ -606,6 +683,7 @@ mod tests {
         assert_eq!(saved, [1, 2, 3, 4]);
         let order: Vec<u64> = entries(&journal, None, None)
             .unwrap()
+            .entries
             .iter()
             .map(|entry| entry.sequence)
             .collect();

@@ -148,6 +148,10 @@ pub fn tip_html(tip: &Tip, heading_level: u8) -> String {
         let _ = writeln!(html, "<h{level}>Try today</h{level}>");
         let _ = writeln!(html, "<p class=\"action\">{}</p>", escape(action));
     }
+    // Where the tip comes from, as `tips show` credits it.
+    if let Some(source) = &tip.source {
+        let _ = writeln!(html, "<p class=\"source\">Source: {}</p>", escape(source));
+    }
     html
 }
 
@@ -232,6 +236,9 @@ mod tests {
         assert!(html.contains("<h3>Try today</h3>"));
         assert_eq!(html.matches("<li>").count(), respect.prompts.len());
         assert!(html.contains(&*escape(respect.action.as_deref().unwrap())));
+        // The credit `tips show` gives is on the web too.
+        let source = respect.source.as_deref().unwrap();
+        assert!(html.contains(&format!("Source: {}", escape(source))));
     }
 
     #[test]

@@ -111,12 +111,7 @@ impl Write for Stdout {
 /// (Rust's line buffer keeps what it could not pass on), so the same bytes
 /// are written again.
 fn wait_until_writable(stdout: &StdoutLock<'static>) -> io::Result<()> {
-    use rustix::event::{poll, PollFd, PollFlags};
-    let mut ready = [PollFd::new(stdout, PollFlags::OUT)];
-    match poll(&mut ready, None) {
-        Ok(_) | Err(rustix::io::Errno::INTR) => Ok(()),
-        Err(error) => Err(error.into()),
-    }
+    crate::files::wait_until_ready(stdout, crate::files::Ready::ToWrite)
 }
 
 /// Whether file descriptor 1 was closed when the process started. Before
@@ -137,8 +132,9 @@ static LOOK_AT_STDOUT_BEFORE_THE_RUNTIME: extern "C" fn() = look_at_stdout;
 
 #[cfg(all(target_os = "linux", not(test)))]
 extern "C" fn look_at_stdout() {
-    // SAFETY: F_GETFD only reads the descriptor's flags; it fails with
-    // EBADF exactly when the descriptor is not open.
-    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+    // F_GETFD only reads the descriptor's flags, and fails exactly when it
+    // is not open. rustix's `stdout()` is a plain descriptor number (where
+    // std's would set up its buffer before the runtime has started).
+    let closed = rustix::io::fcntl_getfd(rustix::stdio::stdout()).is_err();
     STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
 }

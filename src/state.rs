@@ -335,12 +335,9 @@ mod tests {
 
     #[test]
     fn a_fifo_as_the_state_is_refused_at_once() {
-        use std::os::unix::ffi::OsStrExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join(LAST_SHOWN);
-        let path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
-        // SAFETY: mkfifo reads the NUL-terminated path it is given.
-        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        crate::files::make_fifo(&fifo);
         let error = already_shown(dir.path(), day("2026-11-26")).unwrap_err();
         assert!(
             error.to_string().ends_with("a FIFO (named pipe)"),

@@ -119,7 +119,7 @@ fn days_runs_from_1_to_366_and_anything_else_is_one_line_and_exit_2() {
 }
 
 #[test]
-fn entry_ids_name_the_day_whatever_the_playbook_or_base_url() {
+fn entry_ids_name_the_feed_and_the_day_whatever_the_playbook() {
     let env = TestEnv::new();
     let ids = |args: &[&str]| -> Vec<(Value, Value)> {
         json_feed(
@@ -132,26 +132,38 @@ fn entry_ids_name_the_day_whatever_the_playbook_or_base_url() {
             .map(|item| (item["id"].clone(), item["title"].clone()))
             .collect()
     };
-    let builtin = ids(&[]);
     let team = env.write(
         "team.toml",
         "[[tip]]\nnumber = 11\nslug = \"follow-up\"\ntitle = \"Follow Up\"\n\
          body = \"Send the notes the same day.\"\n\
          prompts = [\"What did I promise?\", \"Who needs the notes?\", \"What happens next?\"]\n",
     );
-    let with_team = ids(&["--tips-file", team.to_str().unwrap()]);
-    let with_base = ids(&["--base-url", BASE]);
+    let team = team.to_str().unwrap();
     let id_list =
         |items: &[(Value, Value)]| items.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
-    assert_eq!(id_list(&builtin), id_list(&with_team));
-    assert_eq!(id_list(&builtin), id_list(&with_base));
-    // The playbook did change which tip some days get: the same ids name
-    // other tips, so a chat tool posts nothing again.
-    assert!(builtin.iter().zip(&with_team).any(|(a, b)| a.1 != b.1));
-    // Every day's id is its own.
-    let mut unique = id_list(&builtin);
-    unique.dedup();
-    assert_eq!(unique.len(), 20);
+    let other_team = "https://sales.example.org/emea/tips";
+    for base in [
+        vec![],
+        vec!["--base-url", BASE],
+        vec!["--base-url", other_team],
+    ] {
+        let builtin = ids(&base);
+        let with_team = ids(&[&base[..], &["--tips-file", team]].concat());
+        assert_eq!(id_list(&builtin), id_list(&with_team));
+        // The playbook did change which tip some days get: the same ids
+        // name other tips, so a chat tool posts nothing again.
+        assert!(builtin.iter().zip(&with_team).any(|(a, b)| a.1 != b.1));
+        // Every day's id is its own.
+        let mut unique = id_list(&builtin);
+        unique.dedup();
+        assert_eq!(unique.len(), 20);
+    }
+    // Two teams' feeds never share an id, so a reader that follows both
+    // keeps both teams' days.
+    let ours = id_list(&ids(&["--base-url", BASE]));
+    let theirs = id_list(&ids(&["--base-url", other_team]));
+    assert!(ours.iter().all(|id| !theirs.contains(id)));
+    assert_eq!(ours[0], format!("{BASE}/feed.xml#2026-11-26"));
     // The calendar's events of the same days are named by the day too.
     let calendar = stdout_of(&mut env.tips(&["calendar", "--from", "2026-11-26", "--days", "1"]));
     assert!(calendar.contains("UID:tips-2026-11-26"));
@@ -316,10 +328,8 @@ fn feedparser_and_rss_parser_read_back_titles_ids_dates_links_and_content() {
         if let Some(read) = feedparser_read(&env, &atom) {
             assert_eq!(read["version"], "atom10");
             assert_eq!(read["title"], "Romantic Sales tips");
-            assert_eq!(
-                read["id"],
-                "tag:romantic-sales.invalid,2013-02-04:tips-feed"
-            );
+            // With a base URL, the feed is named by its own address.
+            assert_eq!(read["id"], expected["feed_url"]);
             assert_eq!(read["updated"], items[0]["date_published"]);
             assert_eq!(read["links"][0]["rel"], "self");
             assert_eq!(read["links"][0]["href"], expected["feed_url"]);

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_usage_error, json_of, needed, require, stdout_of, tips_binary, TestEnv};
+use common::{
+    assert_usage_error, json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv,
+};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -374,6 +376,85 @@ fn an_editor_with_arguments_or_shell_quoting_gets_the_draft_last() {
         let newest = json_of(&mut env.tips(&["journal", "--json"]));
         assert_eq!(newest[0]["text"], format!("{expected}\n"), "{editor}");
     }
+}
+
+/// A shell function for scripted editors, builtins only: the mask of
+/// signals that process `$1` ignores, from its /proc status, in hex.
+const IGNORED_SIGNALS: &str = r#"ignored() {
+    while read -r name mask; do
+        if [ "$name" = SigIgn: ]; then echo "$mask"; fi
+    done </proc/"$1"/status
+}"#;
+
+/// The bit of signal `number` in a /proc status mask.
+fn signal_bit(number: u32) -> u64 {
+    1 << (number - 1)
+}
+
+#[test]
+fn the_editor_starts_with_sigpipe_and_sigint_at_their_defaults() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Rust ignores SIGPIPE in `tips`; an editor left with it ignored would
+    // see its pipes (`:w !cmd`, a spell checker) fail with EPIPE instead.
+    scripted_editor(
+        &env,
+        "signals",
+        &format!("{IGNORED_SIGNALS}\nprintf 'ignored %s\\n' \"$(ignored $$)\" >\"$1\""),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "signals")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    let text = fs::read_to_string(entry).unwrap();
+    let mask = text.trim().strip_prefix("ignored ").expect(&text);
+    let ignored = u64::from_str_radix(mask, 16).expect(mask);
+    assert_eq!(ignored & signal_bit(13), 0, "SIGPIPE ignored: {mask}");
+    assert_eq!(ignored & signal_bit(2), 0, "SIGINT ignored: {mask}");
+}
+
+#[test]
+fn ctrl_c_while_the_editor_runs_is_the_editors_and_the_entry_is_saved() {
+    if !terminal_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    // Ctrl-C reaches every process of the terminal's foreground group: the
+    // editor handles it (as vim does) and goes on; `tips`, its parent,
+    // must go on too. The editor sends it once `tips` has started
+    // ignoring it, which it does as soon as the editor has started.
+    scripted_editor(
+        &env,
+        "interrupted",
+        &format!(
+            r#"{IGNORED_SIGNALS}
+trap 'printf "interrupted, and still writing\n" >"$1"' INT
+tries=0
+until [ $(( 0x$(ignored $PPID) & 2 )) -ne 0 ] || [ "$tries" -ge 5000 ]; do
+    tries=$((tries + 1))
+done
+kill -INT "$PPID" $$"#
+        ),
+    );
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips reflect respect --date {RESPECT_DAY}"),
+        "",
+        &[("EDITOR", "interrupted")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    assert!(screen.contains("Saved to your journal"), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "interrupted, and still writing\n"
+    );
 }
 
 #[test]
@@ -774,9 +855,7 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
     );
     let folder = journal_dir(&env).join("respect");
     // Newer names than the real entry, so that each is tried first.
-    let fifo = folder.join("2026-11-20-1.md");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&folder.join("2026-11-20-1.md"));
     fs::create_dir(folder.join("2026-11-21-1.md")).unwrap();
     fs::write(folder.join("2026-11-22-1.md"), b"caf\xe9 \xff\n").unwrap();
     let huge = fs::File::create(folder.join("2026-11-23-1.md")).unwrap();
@@ -787,9 +866,6 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         &["today", "--date", WEEKS_LATER][..],
         &["show", "respect", "--date", WEEKS_LATER],
         &["motd", "--date", WEEKS_LATER],
-        &["journal"],
-        &["journal", "--json"],
-        &["journal", "--markdown"],
     ] {
         let output = run_without_blocking(&env, args);
         assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
@@ -797,8 +873,28 @@ fn fifos_folders_huge_and_non_utf8_files_are_skipped_and_nothing_blocks() {
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
     }
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
-    assert_eq!(listed.lines().count(), 1, "only the real entry: {listed}");
+    // The journal lists what it can, then names what it cannot show, in
+    // one line, and exits 1: a file named like an entry is the user's.
+    for args in [
+        &["journal"][..],
+        &["journal", "--json"],
+        &["journal", "--markdown"],
+        &["journal", "--oneline"],
+    ] {
+        let output = run_without_blocking(&env, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said = stderr_of(&output);
+        assert_eq!(said.lines().count(), 1, "{args:?}: {said}");
+        assert!(
+            said.contains("2026-11-20-1.md: a FIFO") && said.contains("and 3 more"),
+            "{said}"
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("the real one"), "{args:?}: {stdout}");
+        if args.contains(&"--oneline") {
+            assert_eq!(stdout.lines().count(), 1, "only the real entry: {stdout}");
+        }
+    }
 }
 
 #[test]
@@ -1069,14 +1165,26 @@ fn a_journal_that_cannot_be_read_is_said_so_never_shown_as_empty() {
         error.contains("journal/respect is there, and is not a folder"),
         "{error}"
     );
-    // No HOME at all: said, as `tips reflect` says it.
+    // No HOME at all, or a relative one: said, as `tips reflect` says it.
     let env = TestEnv::new();
-    let output = env.tips(&["journal"]).env_remove("HOME").output().unwrap();
-    let error = assert_one_line_failure(&output);
-    assert!(
-        error.contains("neither XDG_DATA_HOME nor HOME is set"),
-        "{error}"
-    );
+    for (command, home) in [("journal", None), ("reflect", Some("relative/home"))] {
+        let mut tips = env.tips(&[command, "-m", "x"]);
+        match home {
+            Some(home) => tips.env("HOME", home),
+            None => tips.env_remove("HOME"),
+        };
+        if command == "journal" {
+            tips = env.tips(&[command]);
+            tips.env_remove("HOME");
+        }
+        let error = assert_one_line_failure(&tips.output().unwrap());
+        assert!(
+            error.contains(
+                "cannot find the journal: set HOME, or XDG_DATA_HOME, to an absolute path"
+            ),
+            "{error}"
+        );
+    }
 }
 
 #[test]
@@ -1275,21 +1383,29 @@ fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
     let env = TestEnv::new();
     reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
     let fifo = journal_dir(&env).join("respect");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success(), "mkfifo");
+    make_fifo(&fifo);
     for args in [
         &["show", "respect", "--date", WEEKS_LATER][..],
         &["motd", "--date", WEEKS_LATER],
         &["today", "--date", WEEKS_LATER],
-        &["journal"],
-        &["journal", "respect"],
     ] {
         let output = run_without_blocking(&env, args);
         assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
         assert!(output.stderr.is_empty(), "{args:?}: {}", stderr_of(&output));
     }
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
-    assert!(listed.contains("kept"), "{listed}");
+    // The journal says what stands in the folder's place, in one line.
+    for args in [&["journal"][..], &["journal", "respect"]] {
+        let output = run_without_blocking(&env, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said = stderr_of(&output);
+        assert_eq!(said.lines().count(), 1, "{args:?}: {said}");
+        assert!(
+            said.contains("a FIFO (named pipe), where the folder of respect's entries belongs"),
+            "{said}"
+        );
+    }
+    let listed = run_without_blocking(&env, &["journal", "--oneline"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("kept"));
 }
 
 /// A small tmpfs mounted for one test, unmounted when it ends.
@@ -1549,6 +1665,25 @@ for at, token in enumerate(tokens):
         blocks.append([token.type, token.content])
 print(json.dumps(blocks))
 "#;
+    let output = markdown_it(env, READ, document)?;
+    Some(serde_json::from_slice(&output).unwrap())
+}
+
+/// The Markdown document as markdown-it-py renders it to HTML.
+fn rendered_by_markdown_it(env: &TestEnv, document: &str) -> Option<String> {
+    const RENDER: &str = r#"
+import sys
+from markdown_it import MarkdownIt
+sys.stdout.write(MarkdownIt("commonmark").render(sys.stdin.read()))
+"#;
+    let output = markdown_it(env, RENDER, document)?;
+    Some(String::from_utf8(output).unwrap())
+}
+
+/// What a Python `script` that imports markdown-it-py prints of
+/// `document` on its stdin; `None` (a visible skip, a failure under CI)
+/// where markdown-it-py is not installed.
+fn markdown_it(env: &TestEnv, script: &str, document: &str) -> Option<Vec<u8>> {
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
     let python = [venv, PathBuf::from("/usr/bin/python3")]
         .into_iter()
@@ -1564,7 +1699,7 @@ print(json.dumps(blocks))
         return None;
     }
     let mut child = Command::new(python.unwrap())
-        .args(["-c", READ])
+        .args(["-c", script])
         .env_clear()
         .env("HOME", env.home())
         .env("PYTHONDONTWRITEBYTECODE", "1")
@@ -1575,8 +1710,7 @@ print(json.dumps(blocks))
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), document.as_bytes()).unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "markdown-it-py failed");
-    let blocks: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
-    Some(blocks)
+    Some(output.stdout)
 }
 
 #[test]
@@ -1641,32 +1775,6 @@ fn a_commonmark_parser_reads_each_entry_as_its_own_section_with_its_text_intact(
         );
     }
 }
-#[test]
-fn tabs_that_indent_code_in_an_entry_stay_tabs_in_markdown() {
-    let env = TestEnv::new();
-    let text = "Setup\n\n\t# not a heading\n\n-\tone\n\n\t\tcode in the item";
-    reflect(&env, &["respect", "-m", text, "--date", "2027-02-08"]);
-    let document = stdout_of(&mut env.tips(&["journal", "--markdown"]));
-    assert!(document.contains("\n\t# not a heading\n"), "{document}");
-    let Some(blocks) = read_by_markdown_it(&env, &document) else {
-        return;
-    };
-    let headings: Vec<&String> = blocks
-        .iter()
-        .filter(|(kind, _)| kind.starts_with('h') && kind.len() == 2)
-        .map(|(_, text)| text)
-        .collect();
-    assert_eq!(
-        headings,
-        ["Journal", "Monday 8 February 2027 · Tip 7 · Respect"],
-        "{document}"
-    );
-    assert!(
-        blocks.contains(&("code".to_string(), "# not a heading\n".to_string())),
-        "{blocks:?}"
-    );
-}
-
 /// The drafts kept in the journal, by file name, without the lock files
 /// beside them.
 fn kept_drafts(env: &TestEnv) -> Vec<String> {
@@ -2025,7 +2133,7 @@ fn an_editor_that_cannot_start_is_said_in_plain_words() {
 /// editors on one file would lose what the first one saved.
 #[test]
 fn a_draft_open_in_another_terminal_is_left_to_it() {
-    if !terminal_available() || !require("mkfifo") {
+    if !terminal_available() {
         return;
     }
     let env = TestEnv::new();
@@ -2039,11 +2147,7 @@ fn a_draft_open_in_another_terminal_is_left_to_it() {
 
     // The first terminal reopens the kept draft, and its editor waits.
     let release = env.home().join("release");
-    assert!(Command::new("mkfifo")
-        .arg(&release)
-        .status()
-        .unwrap()
-        .success());
+    make_fifo(&release);
     scripted_editor(
         &env,
         "waiting",
@@ -2083,4 +2187,260 @@ fn a_draft_open_in_another_terminal_is_left_to_it() {
     assert!(texts.contains(&"second\n".to_string()), "{texts:?}");
     assert!(texts.contains(&"first\n".to_string()), "{texts:?}");
     assert!(kept_drafts(&env).is_empty(), "{:?}", kept_drafts(&env));
+}
+
+/// A tab made a space turned an entry's indented block into an open fence
+/// that swallowed every older entry, and a playbook title went into a
+/// heading as markup.
+#[test]
+fn tabs_and_playbook_titles_keep_one_section_per_entry_in_markdown() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"close\"\n\
+         title = \"Close <img src=x onerror=alert(1)> *deals* ##\"\n\
+         body = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    let team = team.to_str().unwrap();
+    let reflect_on = |slug: &str, date: &str, text: &str| {
+        reflect(
+            &env,
+            &["--tips-file", team, slug, "--date", date, "-m", text],
+        );
+    };
+    reflect_on(
+        "listen",
+        "2027-05-01",
+        "Older entry: the one a coach must see",
+    );
+    reflect_on(
+        "respect",
+        "2027-05-02",
+        "My snippet:\n\n\t```\n\tcc -o x x.c",
+    );
+    reflect_on(
+        "homework",
+        "2027-05-03",
+        "para\n\t===\nx\n\n### h\n\t# not a heading",
+    );
+    reflect_on("close", "2027-05-04", "Closed it");
+    let document = stdout_of(&mut env.tips(&["--tips-file", team, "journal", "--markdown"]));
+    // The tab is kept as written, in code too.
+    assert!(document.contains("\tcc -o x x.c"), "{document}");
+    let Some(blocks) = read_by_markdown_it(&env, &document) else {
+        return;
+    };
+    let sections: Vec<&String> = blocks
+        .iter()
+        .filter(|(kind, _)| kind == "h1" || kind == "h2")
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(sections.len(), 5, "{blocks:?}\n{document}");
+    assert!(
+        blocks.contains(&(
+            "p".to_string(),
+            "Older entry: the one a coach must see".to_string()
+        )),
+        "{blocks:?}"
+    );
+    let Some(html) = rendered_by_markdown_it(&env, &document) else {
+        return;
+    };
+    // The title is shown as it is written, never taken as markup.
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<em>deals</em>"), "{html}");
+    assert!(
+        html.contains("Close &lt;img src=x onerror=alert(1)&gt; *deals* ##</h2>"),
+        "{html}"
+    );
+}
+
+/// An entry edited outside `tips` into another encoding, or something
+/// that is not a folder where a tip's folder belongs, used to vanish from
+/// `tips journal` without a word, and `tips journal NAME` said "No journal
+/// entries yet".
+#[test]
+fn what_the_journal_cannot_show_is_named_never_passed_over_in_silence() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "one", "--date", RESPECT_DAY]);
+    reflect(&env, &["listen", "-m", "two", "--date", RESPECT_DAY]);
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    fs::write(&entry, b"caf\xe9\n").unwrap();
+    let output = env.tips(&["journal", "--oneline"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("two"));
+    let said = stderr_of(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains(&*entry.to_string_lossy()) && said.contains("not UTF-8"),
+        "{said}"
+    );
+
+    fs::write(journal_dir(&env).join("homework"), "junk").unwrap();
+    let output = env.tips(&["journal", "homework"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr_of(&output);
+    assert!(
+        said.contains("a regular file, where the folder of homework's entries belongs"),
+        "{said}"
+    );
+    // A tip with no entries yet is named as the one asked about.
+    let empty = stdout_of(&mut env.tips(&["journal", "meet-the-family"]));
+    assert!(
+        empty.contains("No journal entries on meet-the-family yet"),
+        "{empty}"
+    );
+}
+
+/// The glimpse of an entry ("Last time", `--oneline`, the login line) is
+/// the reader's own words, not the prompt the entry keeps above them.
+#[test]
+fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "--date",
+            RESPECT_DAY,
+            "-m",
+            "> When did the customer last say something that sounded wrong?",
+            "-m",
+            "At the kickoff: I asked why instead of correcting them.",
+        ],
+    );
+    let answer = "At the kickoff: I asked why instead of correcting them.";
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    assert!(listed.contains(answer), "{listed}");
+    let shown = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
+    let last_time = &shown[shown.find("Last time").expect("a Last time section")..];
+    assert!(last_time.contains("At the kickoff"), "{last_time}");
+    assert!(!last_time.contains("sounded wrong"), "{last_time}");
+    assert!(
+        last_time.contains("more: tips journal respect"),
+        "{last_time}"
+    );
+    // The whole entry keeps the question.
+    let whole = stdout_of(&mut env.tips(&["journal", "respect"]));
+    assert!(whole.contains("sounded wrong"), "{whole}");
+}
+
+/// Entries on a tip no longer in force (a playbook gone) are still the
+/// user's, and can be read by the slug they are kept under.
+#[test]
+fn entries_of_a_tip_no_longer_in_force_are_read_by_its_slug() {
+    let env = TestEnv::new();
+    let team = env.write(
+        "team.toml",
+        "[[tip]]\nnumber = 11\nslug = \"follow-up\"\ntitle = \"Follow Up\"\n\
+         body = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    reflect(
+        &env,
+        &[
+            "--tips-file",
+            team.to_str().unwrap(),
+            "follow-up",
+            "-m",
+            "Sent the notes",
+        ],
+    );
+    let listed = stdout_of(&mut env.tips(&["journal", "follow-up"]));
+    assert!(listed.contains("Sent the notes"), "{listed}");
+}
+
+/// A note may start with a dash.
+#[test]
+fn a_message_may_start_with_a_dash() {
+    let env = TestEnv::new();
+    reflect(
+        &env,
+        &[
+            "respect",
+            "-m",
+            "-5% discount was the line",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "-5% discount was the line\n"
+    );
+}
+
+/// A link where a folder of the journal belongs is never followed to
+/// change the mode of what it points to (a shared folder, /tmp).
+#[test]
+fn a_link_in_the_journal_never_has_its_target_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "first", "--date", RESPECT_DAY]);
+    let shared = env.home().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    std::os::unix::fs::symlink(&shared, journal_dir(&env).join("respect")).unwrap();
+    let _ = env
+        .tips(&["reflect", "respect", "-m", "x", "--date", RESPECT_DAY])
+        .output()
+        .unwrap();
+    let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o1777, "the link's target keeps its mode");
+}
+
+/// Node and others hand their children non-blocking pipes: the entry on
+/// such a stdin used to fail with "Resource temporarily unavailable", and
+/// what had been sent was dropped.
+#[test]
+fn an_entry_on_a_non_blocking_stdin_is_read_whole() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    rustix::io::ioctl_fionbio(&reader, true).unwrap();
+    let mut child = env
+        .process(&["reflect", "respect", "--date", RESPECT_DAY])
+        .stdin(reader)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writer.write_all(b"first\n").unwrap();
+    // The rest comes later, as from a program that is still thinking.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    writer.write_all(b"second\n").unwrap();
+    drop(writer);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
+    assert_eq!(fs::read_to_string(entry).unwrap(), "first\nsecond\n");
+}
+
+/// A broken team playbook kept anyone from writing on a built-in tip; the
+/// journal lists with the built-in tips, and a reflection on one named
+/// now does the same, saying why in one line.
+#[test]
+fn a_broken_playbook_does_not_keep_anyone_from_writing_on_a_builtin_tip() {
+    let env = TestEnv::new();
+    let broken = env.write("broken.toml", "[[tip]]\nnumber = \"eleven\"\n");
+    let broken = broken.to_str().unwrap();
+    let output = env
+        .tips(&["--tips-file", broken, "reflect", "listen", "-m", "kept"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let said = stderr_of(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("broken.toml") && said.contains("writing on the built-in tip"),
+        "{said}"
+    );
+    assert_eq!(entry_files(&env, "listen").len(), 1);
+    // The tip of the day is the playbook's to decide: refused, one line.
+    let output = env
+        .tips(&["--tips-file", broken, "reflect", "-m", "x"])
+        .output()
+        .unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(error.contains("broken.toml"), "{error}");
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{json_of, needed, require, stdout_of, tips_binary, TestEnv, PLAIN_DAY};
+use common::{json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv, PLAIN_DAY};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -598,13 +598,6 @@ fn fish_and_tips_agree_on_the_day_across_midnight() {
     }
 }
 
-fn mkfifo(path: &Path) {
-    use std::os::unix::ffi::OsStrExt;
-    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
-    // SAFETY: mkfifo reads the NUL-terminated path it is given.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-}
-
 /// Whatever sits where the snippet looks (a FIFO as the state, a TZ that
 /// names a FIFO, a TZ the shell has but does not export), a new shell
 /// neither blocks nor skips the day's tip: it leaves the case to `tips`.
@@ -617,7 +610,7 @@ fn check_snippet_never_blocks(shell: &Shell) {
 
     let env = TestEnv::new();
     std::fs::create_dir_all(env.state_dir()).unwrap();
-    mkfifo(&env.state_dir().join("motd-last-shown"));
+    make_fifo(&env.state_dir().join("motd-last-shown"));
     let text = on_pty(&env, &programs, &line, &[]);
     assert!(
         shows_a_tip(&text),
@@ -628,7 +621,7 @@ fn check_snippet_never_blocks(shell: &Shell) {
 
     let env = TestEnv::new();
     let zone = env.home().join("zone");
-    mkfifo(&zone);
+    make_fifo(&zone);
     let first = on_pty(&env, &programs, &line, &[]);
     assert!(shows_a_tip(&first), "{}: {first:?}", shell.name);
     for tz in [format!(":{}", zone.display()), zone.display().to_string()] {
@@ -831,8 +824,7 @@ fn the_update_motd_script_uses_the_system_playbook_only_if_only_root_can_write_i
     }
 
     chmod(0o644);
-    // SAFETY: geteuid only reads the process's user id.
-    let is_root = unsafe { libc::geteuid() } == 0;
+    let is_root = rustix::process::geteuid().is_root();
     if !needed(is_root, "root (to own the trusted playbook)") {
         return;
     }
@@ -1079,7 +1071,7 @@ type MakeState = dyn Fn(&Path);
 #[test]
 fn a_state_that_cannot_be_used_shows_the_tip_and_says_why() {
     let cases: [(&str, &MakeState, &str); 5] = [
-        ("FIFO", &|path| mkfifo(path), "a FIFO"),
+        ("FIFO", &|path| make_fifo(path), "a FIFO"),
         (
             "/dev/zero",
             &|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap(),
@@ -1225,21 +1217,19 @@ fn the_quiet_call_of_the_day_opens_no_playbook() {
         "[[tip]]\nnumber = 11\nslug = \"team\"\ntitle = \"Team\"\nbody = \"b\"\nprompts = [\"a?\", \"b?\", \"c?\"]\n",
     );
     let opens = |run: &mut dyn FnMut()| -> usize {
-        use std::os::unix::ffi::OsStrExt;
-        // SAFETY: plain system calls on a descriptor this test owns; the
-        // path is NUL-terminated and the buffer is as long as it says.
-        unsafe {
-            let watcher = libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC);
-            assert!(watcher >= 0);
-            let path = std::ffi::CString::new(playbook.as_os_str().as_bytes()).unwrap();
-            assert!(libc::inotify_add_watch(watcher, path.as_ptr(), libc::IN_OPEN) >= 0);
-            run();
-            let mut buffer = [0u8; 4096];
-            let read = libc::read(watcher, buffer.as_mut_ptr().cast(), buffer.len());
-            libc::close(watcher);
-            // Each event is a header (no name for a watched file).
-            usize::try_from(read).unwrap_or(0) / std::mem::size_of::<libc::inotify_event>()
+        use rustix::fs::inotify;
+        let watcher =
+            inotify::init(inotify::CreateFlags::NONBLOCK | inotify::CreateFlags::CLOEXEC).unwrap();
+        inotify::add_watch(&watcher, &playbook, inotify::WatchFlags::OPEN).unwrap();
+        run();
+        let mut buffer = [std::mem::MaybeUninit::uninit(); 4096];
+        let mut events = inotify::Reader::new(&watcher, &mut buffer);
+        let mut count = 0;
+        // Nothing more to read is WOULDBLOCK, as the watcher does not block.
+        while events.next().is_ok() {
+            count += 1;
         }
+        count
     };
     let args = ["motd", "--once-per-day", "--date", PLAIN_DAY];
     let first = opens(&mut || assert!(shows_a_tip(&stdout_of(&mut env.tips(&args)))));
@@ -1551,7 +1541,7 @@ fn a_signal_while_the_tip_is_written_gives_the_day_back() {
     use rustix::process::{kill_process, Pid, Signal};
     use std::io::Write;
     use std::os::unix::process::ExitStatusExt;
-    for signal in [Signal::HUP, Signal::INT, Signal::TERM] {
+    for signal in [Signal::HUP, Signal::INT, Signal::QUIT, Signal::TERM] {
         let env = TestEnv::new();
         // A pipe already full, which nobody reads: the tip's write waits.
         let (reader, mut writer) = std::io::pipe().unwrap();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{json_of, require, stdout_of, TestEnv, PLAIN_DAY};
+use common::{json_of, make_fifo, require, stdout_of, TestEnv, PLAIN_DAY};
 use predicates::prelude::*;
 use std::process::Command;
 
@@ -316,8 +316,7 @@ fn a_missing_or_unreadable_playbook_is_an_error() {
 fn a_playbook_that_is_not_a_regular_file_is_refused_without_waiting() {
     let env = TestEnv::new();
     let fifo = env.home().join("tips.fifo");
-    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(status.success(), "mkfifo");
+    make_fifo(&fifo);
     let socket = env.home().join("tips.socket");
     let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let timeout = std::time::Duration::from_secs(10);
@@ -342,11 +341,7 @@ fn a_playbook_that_is_not_a_regular_file_is_refused_without_waiting() {
     // At the user's own place, the one every login reads.
     let config = env.home().join(".config/tips");
     std::fs::create_dir_all(&config).unwrap();
-    let status = Command::new("mkfifo")
-        .arg(config.join("tips.toml"))
-        .status()
-        .unwrap();
-    assert!(status.success(), "mkfifo");
+    make_fifo(&config.join("tips.toml"));
     env.tips(&["today"])
         .timeout(timeout)
         .assert()

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{assert_usage_error, json_of, require, stdout_of, tips_binary, TestEnv};
+use common::{assert_usage_error, json_of, make_fifo, require, stdout_of, tips_binary, TestEnv};
 use proptest::prelude::*;
 use std::process::{Command, Stdio};
 
@@ -97,9 +97,7 @@ fn a_tz_that_names_a_fifo_gives_the_utc_date_without_waiting() {
     let zones = env.home().join("zones");
     std::fs::create_dir(&zones).unwrap();
     let fifo = zones.join("Fifo");
-    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: mkfifo reads the NUL-terminated path it is given.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    make_fifo(&fifo);
     let cases = [
         (format!(":{}", fifo.display()), None),
         (fifo.display().to_string(), None),

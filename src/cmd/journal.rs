@@ -33,33 +33,31 @@ impl Run for JournalArgs {
         }
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
-        let (tips, broken_playbook) = match session.tips() {
-            Ok(tips) => (tips, None),
-            Err(error) => (TipSet::builtin(), Some(error)),
-        };
+        let (tips, broken_playbook) = session.tips_or_builtin();
         let slug = match &self.name {
             Some(name) => match tips.find(name) {
                 Ok(tip) => Some(tip.slug.to_string()),
-                // A name the built-in tips lack may be a team tip's: the
-                // broken playbook is the first problem, and the one said,
-                // as `tips show` says it.
-                Err(error) => {
-                    return Err(broken_playbook.unwrap_or(Error::Usage(explain(name, &error))))
-                }
+                Err(error) => match session.journal_dir() {
+                    // Entries on a tip no longer in force (a team tip whose
+                    // playbook is gone) are still the user's, by the slug
+                    // they are kept under.
+                    Some(folder) if journal::has_folder(&folder, name) => Some(name.clone()),
+                    // A name the built-in tips lack may be a team tip's:
+                    // the broken playbook is the first problem, and the
+                    // one said, as `tips show` says it.
+                    _ => return Err(broken_playbook.unwrap_or(Error::Usage(explain(name, &error)))),
+                },
             },
             None => None,
         };
         if let Some(message) = broken_playbook.as_ref().and_then(Error::message) {
             crate::error::warn(&format!("{message}; listing with the built-in tips"));
         }
-        let folder = session.journal_dir().ok_or_else(|| {
-            Error::Failure(
-                "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
-            )
-        })?;
-        let entries = journal::entries(&folder, slug.as_deref(), self.since)
+        let folder = session.journal_folder()?;
+        let listing = journal::entries(&folder, slug.as_deref(), self.since)
             .map_err(|error| Error::Failure(format!("cannot read the journal: {error}")))?;
-        let with_tips: Vec<(&Entry, Option<&Tip>)> = entries
+        let with_tips: Vec<(&Entry, Option<&Tip>)> = listing
+            .entries
             .iter()
             .map(|entry| (entry, tip_of(&tips, entry)))
             .collect();
@@ -72,14 +70,30 @@ impl Run for JournalArgs {
             out.json(&json)?;
         } else if self.markdown {
             out.raw(markdown(&with_tips).as_bytes())?;
-        } else if with_tips.is_empty() {
-            out.page(&pages::journal_empty(self.since))?;
+        } else if with_tips.is_empty() && listing.unshown.is_empty() {
+            out.page(&pages::journal_empty(slug.as_deref(), self.since))?;
         } else if self.oneline {
             out.page(&pages::journal_list(&with_tips))?;
         } else {
             out.page(&pages::journal_entries(&with_tips))?;
         }
-        Ok(())
+        // What was written but cannot be shown is named, after what can
+        // be: an entry edited into another encoding must not vanish.
+        match &listing.unshown[..] {
+            [] => Ok(()),
+            [first, rest @ ..] => {
+                out.flush()?;
+                let more = match rest.len() {
+                    0 => String::new(),
+                    count => format!(" (and {count} more)"),
+                };
+                Err(Error::Failure(format!(
+                    "cannot show {}: {}{more}",
+                    first.path.display(),
+                    first.why
+                )))
+            }
+        }
     }
 }
 
@@ -101,23 +115,38 @@ fn markdown(entries: &[(&Entry, Option<&Tip>)]) -> String {
         document.push_str(&format!(
             "\n## {} · {}\n\n",
             dates::long(entry.date),
-            visible(&about)
+            literal(&visible(&about))
         ));
         // The entry's own headings sit below the entry's heading (`##`),
         // and what it leaves open is closed, so that a coach reading the
         // document sees one entry, not several, nor one swallowing the next.
         let nested = markdown::nested(&journal::tidy(&entry.text), 2);
         for line in nested.lines() {
-            // A tab is Markdown's own (it indents code and list items) and
-            // the blocks were read with it: it stays a tab.
-            for (at, part) in line.split('\t').enumerate() {
-                if at > 0 {
+            // Tabs stay: in Markdown they indent, and a tab made a space
+            // would turn an indented block into a fence or a heading.
+            for (index, piece) in line.split('\t').enumerate() {
+                if index > 0 {
                     document.push('\t');
                 }
-                document.push_str(&visible(part));
+                document.push_str(&visible(piece));
             }
             document.push('\n');
         }
     }
     document
+}
+
+/// Playbook text as Markdown that reads as the text itself: every ASCII
+/// punctuation character escaped with a backslash, as CommonMark allows,
+/// so that a title's `<img …>`, `*stars*` or closing `#`s are shown, never
+/// taken as markup.
+fn literal(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }

@@ -141,10 +141,32 @@ impl Session {
         locations::journal_dir(&locations::process_env)
     }
 
+    /// Where the journal's entries are kept, for the commands that cannot
+    /// do without it: where it cannot be found, the one error that says
+    /// why.
+    pub fn journal_folder(&self) -> Result<PathBuf, Error> {
+        self.journal_dir().ok_or_else(|| {
+            Error::Failure(
+                "cannot find the journal: set HOME, or XDG_DATA_HOME, to an absolute path"
+                    .to_string(),
+            )
+        })
+    }
+
     /// The newest journal entry of a tip, dated today or before; `None`
     /// where there is none or no journal can be found. Reads one file.
     pub fn last_time(&self, tip: &Tip) -> Option<Entry> {
         crate::journal::newest(&self.journal_dir()?, &tip.slug, self.today())
+    }
+
+    /// The tips in force, or where a playbook is broken, the built-in
+    /// tips and the error: for the journal, which is the user's own and
+    /// must not be locked away by a team's typo.
+    pub fn tips_or_builtin(&self) -> (TipSet, Option<Error>) {
+        match self.tips() {
+            Ok(tips) => (tips, None),
+            Err(error) => (TipSet::builtin(), Some(error)),
+        }
     }
 
     /// The tips in force; a broken playbook is an error (exit 1).

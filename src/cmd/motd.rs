@@ -174,22 +174,23 @@ extern "C" fn give_back_then_end(signal: libc::c_int) {
     }
 }
 
-/// Installs [`give_back_then_end`] for SIGHUP, SIGINT and SIGTERM, except
+/// Installs [`give_back_then_end`] for SIGHUP, SIGINT, SIGQUIT (Ctrl-\) and SIGTERM, except
 /// where a signal was ignored when `tips` started (`nohup`, a background
 /// job), which stays ignored.
 fn give_back_on_signals() {
-    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGTERM] {
+    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
         // SAFETY: sigaction only reads the action it is given and fills
         // in the old one; a zeroed sigaction is a valid value (an empty
         // mask, no flags). The handler touches only atomics, a OnceLock
         // that is set before it is installed, and system calls made
-        // through rustix without allocating. This is raw libc rather than
-        // signal-hook because signal-hook answers a signal on a thread of
-        // its own, and the thread, its socket pair and signal masks bind
-        // 17 more C library symbols when every `tips` starts: about
-        // 10,500 instructions on every command, which took `tips show
-        // respect` to 1.80 times a hello world, its whole start-up budget.
-        // sigaction is bound already (the standard library uses it).
+        // through rustix without allocating. What it buys: neither std nor
+        // rustix installs a handler safely (rustix only through its unsafe,
+        // experimental `runtime`), and signal-hook answers a signal on a
+        // thread of its own, whose thread, socket pair and signal masks
+        // bind 17 more C library symbols when every `tips` starts: about
+        // 10,500 instructions on every command, measured, which the login
+        // forms' budget cannot spare. sigaction is bound already (the
+        // standard library uses it), so this costs a start nothing.
         unsafe {
             let mut previous: libc::sigaction = std::mem::zeroed();
             if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0
@@ -223,7 +224,8 @@ impl FirstProblem {
     }
 }
 
-const NO_STATE_DIR: &str = "cannot record today's tip: neither XDG_STATE_HOME nor HOME is set";
+const NO_STATE_DIR: &str =
+    "cannot record today's tip: set HOME, or XDG_STATE_HOME, to an absolute path";
 
 /// Whether today's tip already went out. `Err`: the state cannot be read,
 /// so the tip is shown, with a note.

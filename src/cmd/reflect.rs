@@ -1,9 +1,9 @@
 //! `tips reflect [NAME]`: a journal entry on a tip, written in the user's
 //! editor on a terminal, else read from stdin or given with `-m`.
 
-use std::ffi::{CString, OsString};
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
+use std::process::Command;
 
 use chrono::NaiveDate;
 
@@ -23,18 +23,24 @@ use crate::view::pages;
 impl Run for ReflectArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let today = session.today();
-        let tips = session.tips()?;
-        let tip = match &self.name {
-            Some(name) => tips
-                .find(name)
-                .map_err(|error| Error::Usage(explain(name, &error)))?,
-            None => schedule::tip_for(today, &tips),
+        // A broken team playbook does not keep anyone from writing about a
+        // built-in tip named; the tip of the day, which the playbook
+        // decides, cannot be known without it.
+        let (tips, broken_playbook) = session.tips_or_builtin();
+        let tip = match (&self.name, broken_playbook) {
+            (Some(name), broken) => match tips.find(name) {
+                Ok(tip) => {
+                    if let Some(message) = broken.as_ref().and_then(Error::message) {
+                        error::warn(&format!("{message}; writing on the built-in tip"));
+                    }
+                    tip
+                }
+                Err(error) => return Err(broken.unwrap_or(Error::Usage(explain(name, &error)))),
+            },
+            (None, Some(broken)) => return Err(broken),
+            (None, None) => schedule::tip_for(today, &tips),
         };
-        let folder = session.journal_dir().ok_or_else(|| {
-            Error::Failure(
-                "cannot find the journal: neither XDG_DATA_HOME nor HOME is set".to_string(),
-            )
-        })?;
+        let folder = session.journal_folder()?;
 
         let (text, draft) = if !self.message.is_empty() {
             (draft::entry_from_text(&self.message.join("\n\n")), None)
@@ -69,7 +75,8 @@ impl Run for ReflectArgs {
         }
         // The save made the user's own folders private; one that belongs
         // to someone else is named, so that nobody trusts it as private.
-        if let Some(open) = journal::open_to_others(&folder).filter(|open| !open.yours) {
+        if let Some(open) = journal::open_to_others(&folder).filter(|open| open.open && !open.yours)
+        {
             crate::error::warn(&format!(
                 "the entry is saved, but not private: {} belongs to someone else, and others may read or write it",
                 open.path.display()
@@ -234,102 +241,76 @@ enum Finished {
 /// one that is not installed is reported in one line; one that needs a
 /// shell (quotes, variables, pipes) is run by `/bin/sh`, with the draft as
 /// its argument.
-fn editor_words(editor: &str, draft: &Path) -> Vec<OsString> {
+fn editor_command(editor: &str, draft: &Path) -> Command {
     const SHELL_SYNTAX: &[char] = &[
         '|', '&', ';', '<', '>', '(', ')', '$', '`', '\\', '"', '\'', '*', '?', '[', '#', '~', '=',
         '%', '{', '}',
     ];
-    let mut words: Vec<OsString> = if editor.contains(SHELL_SYNTAX) {
-        vec![
-            "/bin/sh".into(),
-            "-c".into(),
-            format!("{editor} \"$@\"").into(),
-            editor.into(),
-        ]
+    let mut command = if editor.contains(SHELL_SYNTAX) {
+        let mut shell = Command::new("/bin/sh");
+        shell.args(["-c", &format!("{editor} \"$@\""), editor]);
+        shell
     } else {
-        editor.split_whitespace().map(OsString::from).collect()
+        let mut words = editor.split_whitespace();
+        let mut command = Command::new(words.next().unwrap_or(editor));
+        command.args(words);
+        command
     };
-    words.push(draft.as_os_str().to_owned());
-    words
+    command.arg(draft);
+    command
 }
 
 /// Runs the editor on the terminal `tips` was started on, and waits.
 ///
-/// Started with `posix_spawnp` rather than `std::process::Command`: the
-/// latter brings some forty C library functions into the binary, and the
-/// dynamic loader binds every one of them at each start of `tips`, which a
-/// login pays for though it never edits anything.
+/// `std::process::Command` starts it as any program expects to start:
+/// SIGPIPE at its default (Rust's runtime ignores it in `tips`, and an
+/// ignored signal would stay ignored across exec) and no signal blocked.
+/// That costs every start of `tips` about 23,000 instructions (the dynamic
+/// loader binds some 30 more C library functions, for all it may do) and
+/// 38 KB of binary: the raw `posix_spawnp` it replaces saved them at the
+/// price of six `unsafe` blocks, and the instruction budgets allow for them.
 fn run_editor(editor: &str, draft: &Path) -> io::Result<Finished> {
-    use std::os::unix::ffi::OsStrExt;
-    extern "C" {
-        static environ: *const *mut libc::c_char;
-    }
-    let words = editor_words(editor, draft)
-        .into_iter()
-        .map(|word| CString::new(word.as_bytes()))
-        .collect::<Result<Vec<CString>, _>>()
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "it holds a NUL byte"))?;
-    let mut argv: Vec<*mut libc::c_char> =
-        words.iter().map(|word| word.as_ptr().cast_mut()).collect();
-    argv.push(std::ptr::null_mut());
-    let mut pid: libc::pid_t = 0;
-    // Rust ignores SIGPIPE, and an ignored signal stays ignored across
-    // exec: the editor gets the default back, as any program expects.
-    // SAFETY: setting a disposition to SIG_DFL runs no handler code.
-    let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    // SAFETY: `argv` is a null-terminated array of NUL-terminated strings
-    // that outlive the call; null file actions and attributes ask for the
-    // defaults; `environ` is the process's own environment.
-    let spawned = unsafe {
-        libc::posix_spawnp(
-            &mut pid,
-            argv[0],
-            std::ptr::null(),
-            std::ptr::null(),
-            argv.as_ptr(),
-            environ,
-        )
-    };
-    // SAFETY: as above, restoring what was there.
-    unsafe { libc::signal(libc::SIGPIPE, previous) };
-    if spawned != 0 {
-        return Err(io::Error::from_raw_os_error(spawned));
-    }
+    let mut child = editor_command(editor, draft).spawn()?;
     // Ctrl-C belongs to the editor while it runs, as with git: `tips`
     // waits for it, and the draft is dealt with afterwards.
-    // SAFETY: as above.
-    let interrupt = unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) };
-    let mut status = 0;
-    let waited = loop {
-        // SAFETY: `pid` is our child; `status` is written by the call.
-        if unsafe { libc::waitpid(pid, &mut status, 0) } != -1 {
-            break Ok(());
-        }
-        let error = io::Error::last_os_error();
-        if error.kind() != io::ErrorKind::Interrupted {
-            break Err(error);
-        }
+    let status = {
+        let _ignored = InterruptIgnored::now();
+        child.wait()?
     };
-    // SAFETY: as above.
-    unsafe { libc::signal(libc::SIGINT, interrupt) };
-    waited?;
-    Ok(if libc::WIFEXITED(status) {
-        match libc::WEXITSTATUS(status) {
-            0 => Finished::Success,
-            code => Finished::Status(code),
-        }
-    } else {
-        Finished::Signal
+    Ok(match status.code() {
+        Some(0) => Finished::Success,
+        Some(code) => Finished::Status(code),
+        None => Finished::Signal,
     })
+}
+
+/// SIGINT ignored by `tips` for as long as this lives, then put back as it
+/// was. Only `tips` ignores it: the editor was started before, with the
+/// disposition it would have had anyway.
+struct InterruptIgnored(libc::sighandler_t);
+
+impl InterruptIgnored {
+    fn now() -> InterruptIgnored {
+        // SAFETY: setting a disposition to SIG_IGN runs no code of ours in
+        // a handler. What it buys: neither std nor rustix can set a
+        // signal's disposition safely (rustix only through its unsafe,
+        // experimental `runtime`), and signal-hook can install handlers but
+        // not ignore a signal; `signal` is bound already (Rust's runtime
+        // uses it for SIGPIPE), so this costs a start of `tips` nothing.
+        InterruptIgnored(unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) })
+    }
+}
+
+impl Drop for InterruptIgnored {
+    fn drop(&mut self) {
+        // SAFETY: as above; this puts back what `signal` said was there.
+        unsafe { libc::signal(libc::SIGINT, self.0) };
+    }
 }
 
 /// The entry piped in: `echo "…" | tips reflect respect`.
 fn from_stdin() -> Result<Option<String>, Error> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let bytes = read_stdin(MAX_ENTRY_BYTES + 1)
         .map_err(|error| Error::Failure(format!("cannot read the entry from stdin: {error}")))?;
     if bytes.len() as u64 > MAX_ENTRY_BYTES {
         return Err(Error::Failure(format!(
@@ -341,4 +322,60 @@ fn from_stdin() -> Result<Option<String>, Error> {
         Error::Failure("the entry on stdin is not UTF-8 text: nothing saved".to_string())
     })?;
     Ok(draft::entry_from_text(&text))
+}
+
+/// At most `limit` bytes of stdin, to its end. A non-blocking stdin (as
+/// node hands its children) is waited on, not taken for an error, so that
+/// nothing already sent is dropped.
+fn read_stdin(limit: u64) -> io::Result<Vec<u8>> {
+    let stdin = io::stdin();
+    let mut reader = stdin.lock().take(limit);
+    let mut bytes = Vec::new();
+    loop {
+        match reader.read_to_end(&mut bytes) {
+            Ok(_) => return Ok(bytes),
+            Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                crate::files::wait_until_ready(&stdin, crate::files::Ready::ToRead)?;
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The program and its arguments, as the editor would be started.
+    fn words(editor: &str) -> Vec<String> {
+        let command = editor_command(editor, Path::new("/drafts/a b.md"));
+        std::iter::once(command.get_program())
+            .chain(command.get_args())
+            .map(|word| word.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn an_editor_of_plain_words_is_started_directly_with_the_draft_last() {
+        assert_eq!(words("vi"), ["vi", "/drafts/a b.md"]);
+        assert_eq!(
+            words("  code --wait  --new-window "),
+            ["code", "--wait", "--new-window", "/drafts/a b.md"]
+        );
+    }
+
+    #[test]
+    fn an_editor_that_needs_a_shell_is_run_by_sh_with_the_draft_as_its_argument() {
+        assert_eq!(
+            words("vim -c 'set tw=72'"),
+            [
+                "/bin/sh",
+                "-c",
+                "vim -c 'set tw=72' \"$@\"",
+                "vim -c 'set tw=72'",
+                "/drafts/a b.md"
+            ]
+        );
+        assert_eq!(words("$HOME/bin/ed")[..2], ["/bin/sh", "-c"]);
+    }
 }

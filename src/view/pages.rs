@@ -75,7 +75,7 @@ fn short_date(date: chrono::NaiveDate) -> String {
 }
 
 /// The "Last time" section after a tip: the newest entry on it, its date
-/// and its first lines. The entry's text is the user's, and is laid out as
+/// and the first lines of the reader's own words. The entry's text is the user's, and is laid out as
 /// untrusted text is.
 pub fn add_last_time(page: &mut Doc, entry: &Entry) {
     page.gap();
@@ -91,7 +91,7 @@ pub fn add_last_time(page: &mut Doc, entry: &Entry) {
                 .at_most(2),
         );
     }
-    if lines.next().is_some() {
+    if lines.next().is_some() || entry.leaves_quotes_out() {
         page.push(
             Paragraph::new(vec![
                 Span::new("more: ", Style::Faint),
@@ -333,8 +333,12 @@ pub fn paths(
                     "exists, but others may read or write {}: the next tips reflect makes it private",
                     open.path.display()
                 ),
-                Some(open) => format!(
+                Some(open) if open.open => format!(
                     "exists, but not private: {} belongs to someone else, and others may read or write it",
+                    open.path.display()
+                ),
+                Some(open) => format!(
+                    "exists, but {} belongs to someone else: its owner decides who may read it",
                     open.path.display()
                 ),
                 None if journal.exists => {
@@ -411,16 +415,20 @@ pub fn journal_list(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
     page
 }
 
-/// `tips journal` with nothing to list.
-pub fn journal_empty(since: Option<chrono::NaiveDate>) -> Doc {
+/// `tips journal` with nothing to list: of any tip, or of the one asked.
+pub fn journal_empty(slug: Option<&str>, since: Option<chrono::NaiveDate>) -> Doc {
     let mut page = Doc::with_capacity(1);
+    let on = slug.map_or(String::new(), |slug| format!(" on {slug}"));
     let said = match since {
-        Some(since) => format!("No journal entries since {}.", dates::iso(since)),
-        None => "No journal entries yet: ".to_string(),
+        Some(since) => format!("No journal entries{on} since {}.", dates::iso(since)),
+        None => format!("No journal entries{on} yet: "),
     };
     let mut spans = vec![Span::plain(said)];
     if since.is_none() {
-        spans.push(Span::new("tips reflect", Style::Command));
+        let command = slug.map_or("tips reflect".to_string(), |slug| {
+            format!("tips reflect {slug}")
+        });
+        spans.push(Span::new(command, Style::Command));
         spans.push(Span::plain(" writes one."));
     }
     page.push(Paragraph::new(spans));

@@ -175,6 +175,15 @@ pub fn assert_usage_error(output: &Output, what: &str) -> String {
     stderr
 }
 
+/// Makes a FIFO (named pipe) at `path`, readable and writable by the
+/// user: what stands where a file is expected, in tests that nothing
+/// waits on it.
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{mknodat, FileType, Mode, CWD};
+    mknodat(CWD, path, FileType::Fifo, Mode::RUSR | Mode::WUSR, 0)
+        .unwrap_or_else(|error| panic!("a FIFO at {}: {error}", path.display()));
+}
+
 /// Whether a tool a test needs is installed. On a developer's machine a
 /// missing tool skips the test and names it on stderr, written past the
 /// test harness's capture so that it shows in `cargo test`'s output. Under
