@@ -1,11 +1,11 @@
 //! An entry's own Markdown, made to fit inside `tips journal --markdown`'s
 //! one document: its headings moved below the entry's own heading, and any
 //! block it leaves open closed, so that every entry stays one section. The
-//! entry is read by a CommonMark parser, so that a `#` in a code block or a
-//! `#hashtag` is left as it is, and only the headings a reader would see
-//! are moved.
+//! entry's blocks are read as CommonMark reads them (see `blocks`), so that
+//! a `#` in a code block or a `#hashtag` is left as it is, and only the
+//! headings a reader would see are moved.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use super::blocks::{self, Form, Open};
 use std::ops::Range;
 
 /// The deepest heading Markdown has. A heading moved past it stays a
@@ -17,31 +17,37 @@ const DEEPEST: usize = 6;
 /// underlined heading becomes a `#` one, as only those go deeper than 2),
 /// and a code block or HTML block it leaves open closed at its end.
 pub fn nested(text: &str, levels_down: usize) -> String {
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut containers = 0usize;
-    let mut closing: Option<String> = None;
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => containers += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
-                containers = containers.saturating_sub(1);
+    let found = blocks::scan(text);
+    let edits: Vec<(Range<usize>, String)> = found
+        .headings
+        .into_iter()
+        .map(|heading| {
+            let hashes = "#".repeat((heading.level + levels_down).min(DEEPEST));
+            match heading.form {
+                Form::Hashes(run) => (run, hashes),
+                // Written on one line, where its text started: a quote's
+                // or a list item's marker before it stays.
+                Form::Underlined { whole, text: lines } => {
+                    let words: Vec<&str> = lines
+                        .iter()
+                        .map(|line| text[line.clone()].trim_matches([' ', '\t']))
+                        .collect();
+                    let words = words.join(" ");
+                    // Text ending in ` #` would read as the closing `#`s
+                    // a `#` heading may have: a closing `#` of its own
+                    // keeps it text.
+                    let before_hashes = words.trim_end_matches('#');
+                    let closing = match words.ends_with('#')
+                        && (before_hashes.is_empty() || before_hashes.ends_with([' ', '\t']))
+                    {
+                        true => " #",
+                        false => "",
+                    };
+                    (whole, format!("{hashes} {words}{closing}"))
+                }
             }
-            Event::Start(Tag::Heading { level, .. }) => {
-                let deeper = (level as usize + levels_down).min(DEEPEST);
-                edits.push(moved_heading(text, range, deeper, containers > 0));
-            }
-            // Only a block that runs to the end can be open, and only at
-            // the top: a container ends, and its blocks with it, at the
-            // next entry's heading.
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if containers == 0 => {
-                closing = open_fence(&text[range]);
-            }
-            Event::Start(Tag::CodeBlock(_)) if containers == 0 => closing = None,
-            Event::Start(Tag::HtmlBlock) if containers == 0 => closing = open_html(&text[range]),
-            Event::Start(Tag::Paragraph) if containers == 0 => closing = None,
-            _ => {}
-        }
-    }
+        })
+        .collect();
     let mut nested = String::with_capacity(text.len() + 16 * edits.len());
     let mut copied = 0;
     for (range, replacement) in edits {
@@ -50,96 +56,22 @@ pub fn nested(text: &str, levels_down: usize) -> String {
         copied = range.end;
     }
     nested.push_str(&text[copied..]);
+    // Only a block that runs to the end can be open, and only at the top:
+    // a container ends, and its blocks with it, at the next entry's
+    // heading, which follows a blank line.
+    let closing = match found.open {
+        Some(Open::Fence { mark, length }) => Some(mark.to_string().repeat(length)),
+        Some(Open::Html { end }) => Some(end.to_string()),
+        None => None,
+    };
     if let Some(closing) = closing {
         if !nested.ends_with('\n') {
             nested.push('\n');
         }
         nested.push_str(&closing);
+        nested.push('\n');
     }
     nested
-}
-
-/// The edit that makes a heading `level` deep: a `#` heading gets more
-/// `#`s; an underlined one is written on one line with `#`s.
-fn moved_heading(
-    text: &str,
-    range: Range<usize>,
-    level: usize,
-    in_container: bool,
-) -> (Range<usize>, String) {
-    let source = &text[range.clone()];
-    let hashes = "#".repeat(level);
-    let body = source.strip_suffix('\n').unwrap_or(source);
-    match body.rsplit_once('\n') {
-        // Underlined: the lines above the underline are its text.
-        Some((content, _underline)) => {
-            let words: Vec<&str> = content
-                .lines()
-                .map(|line| {
-                    let line = line.trim();
-                    // Later lines of a quote repeat its `>`.
-                    match in_container {
-                        true => line.trim_start_matches(['>', ' ', '\t']),
-                        false => line,
-                    }
-                })
-                .collect();
-            let ending = if source.ends_with('\n') { "\n" } else { "" };
-            (range, format!("{hashes} {}{ending}", words.join(" ")))
-        }
-        None => {
-            let start = range.start + source.find('#').unwrap_or(0);
-            let run = text[start..]
-                .bytes()
-                .take_while(|byte| *byte == b'#')
-                .count();
-            (start..start + run, hashes)
-        }
-    }
-}
-
-/// What closes a fenced code block that its text leaves open, or `None`
-/// where it is closed.
-fn open_fence(block: &str) -> Option<String> {
-    let opening = block.lines().next()?.trim_start();
-    let mark = opening.chars().next()?;
-    let length = opening.chars().take_while(|c| *c == mark).count();
-    let closed = block.lines().count() > 1
-        && block.lines().last().is_some_and(|last| {
-            let last = last.trim();
-            last.chars().all(|c| c == mark) && last.chars().count() >= length
-        });
-    (!closed).then(|| format!("{}\n", mark.to_string().repeat(length)))
-}
-
-/// What closes an HTML block that runs until a closing mark (a comment,
-/// `<pre>`, `<script>` and the like) where its text leaves it open, or
-/// `None`. The other kinds end at a blank line, which the next entry's
-/// heading always follows.
-fn open_html(block: &str) -> Option<String> {
-    let opening = block.lines().next()?.trim_start().to_ascii_lowercase();
-    let raw_tag = ["script", "pre", "style", "textarea"]
-        .into_iter()
-        .find(|tag| {
-            opening
-                .strip_prefix('<')
-                .and_then(|rest| rest.strip_prefix(tag))
-                .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t', '>']))
-        });
-    let mark = match raw_tag {
-        Some(tag) => format!("</{tag}>"),
-        None if opening.starts_with("<!--") => "-->".to_string(),
-        None if opening.starts_with("<?") => "?>".to_string(),
-        None if opening.starts_with("<![cdata[") => "]]>".to_string(),
-        None if opening.starts_with("<!") => ">".to_string(),
-        None => return None,
-    };
-    let last = block.lines().last()?.trim_start().to_ascii_lowercase();
-    // On the opening line, the mark counts only after the opening's first
-    // two characters (`<!--` is no comment closed by its own `--`).
-    let from = if block.lines().count() == 1 { 2 } else { 0 };
-    let closed = last.get(from..).is_some_and(|rest| rest.contains(&mark));
-    (!closed).then(|| format!("{mark}\n"))
 }
 
 #[cfg(test)]
@@ -153,6 +85,12 @@ mod tests {
             nested(text, 2),
             "### Acme\n\n```\n# install the agent\n```\n\n#hashtag\n\n###### deep\n\n### Under\n\n#### Also\n"
         );
+    }
+
+    #[test]
+    fn an_underlined_heading_keeps_the_hashes_that_end_its_text() {
+        assert_eq!(nested("Room 4 #\n===\n", 2), "### Room 4 # #\n");
+        assert_eq!(nested("C#\n---\n", 2), "#### C#\n");
     }
 
     #[test]

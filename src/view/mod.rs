@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+pub mod blocks;
 pub mod json;
 pub mod layout;
 pub mod markdown;
