@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::dates;
 use crate::feed;
+use crate::site;
 use crate::terminal::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -365,7 +366,7 @@ Examples:
 #[command(mut_args(hidden(&["json", "color"])))]
 pub struct SiteArgs {
     /// The folder to write the site into; made where it is missing
-    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+    #[arg(value_name = "DIR", value_parser = site::parse_folder, value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     /// Where the site will be served: the feed's entries link to each tip's page there
