@@ -225,9 +225,11 @@ const STYLE: &str = include_str!("site.css");
 /// The folder named on the command line; an empty name is none at all.
 pub fn parse_folder(text: &str) -> Result<PathBuf, String> {
     if text.is_empty() {
-        Err("the folder's name is empty: name a folder to write the site into, \
+        Err(
+            "the folder's name is empty: name a folder to write the site into, \
              as in tips site ~/public_html/tips"
-            .to_string())
+                .to_string(),
+        )
     } else {
         Ok(PathBuf::from(text))
     }
@@ -346,22 +348,24 @@ impl fmt::Display for Conflicts {
                 let mut parts = Vec::with_capacity(2);
                 if !not_ours.is_empty() {
                     parts.push(format!(
-                        "{} not written by tips site ({})",
-                        files(not_ours.len()),
+                        "{} not written by it ({})",
+                        not_ours.len(),
                         first_few(not_ours)
                     ));
                 }
                 if !changed.is_empty() {
                     parts.push(format!(
-                        "{} changed since tips site wrote them ({})",
-                        files(changed.len()),
+                        "{} changed since it wrote {} ({})",
+                        changed.len(),
+                        if changed.len() == 1 { "it" } else { "them" },
                         first_few(changed)
                     ));
                 }
                 write!(
                     f,
-                    "{folder} holds {}, which tips site leaves alone: move them away to let \
+                    "{folder} holds {} that tips site leaves alone, {}: move them away to let \
                      them be written again, or choose another folder",
+                    count_of_files(not_ours.len() + changed.len()),
                     parts.join(" and ")
                 )
             }
@@ -370,7 +374,7 @@ impl fmt::Display for Conflicts {
 }
 
 /// `1 file`, `3 files`.
-fn files(count: usize) -> String {
+pub fn count_of_files(count: usize) -> String {
     if count == 1 {
         "1 file".to_string()
     } else {
@@ -450,10 +454,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
     let mut replaced = Vec::with_capacity(site.len());
     for file in site {
         let full = folder.join(&file.path);
-        if full
-            .file_name()
-            .is_some_and(|name| name.len() > NAME_MAX)
-        {
+        if full.file_name().is_some_and(|name| name.len() > NAME_MAX) {
             return Err(SiteError::NameTooLong(full));
         }
         let as_written = listed
@@ -568,8 +569,11 @@ fn check_tip_folder(tip_folder: &Path) -> Result<(), SiteError> {
 /// Refuses, before anything is written, a folder the run could not write
 /// into, rather than leave the site half done.
 fn may_write_in(place: &Path) -> Result<(), SiteError> {
-    rustix::fs::access(place, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK)
-        .map_err(|error| SiteError::Io(place.to_path_buf(), error.into()))
+    rustix::fs::access(
+        place,
+        rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+    )
+    .map_err(|error| SiteError::Io(place.to_path_buf(), error.into()))
 }
 
 fn exists(path: &Path) -> bool {

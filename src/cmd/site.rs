@@ -25,12 +25,7 @@ impl Run for SiteArgs {
             )));
         }
         let tips = session.tips()?;
-        let files = site::build(
-            &tips,
-            today,
-            self.base_url.as_deref(),
-            chrono::Utc::now(),
-        );
+        let files = site::build(&tips, today, self.base_url.as_deref(), chrono::Utc::now());
         let published =
             site::publish(&self.dir, &files).map_err(|error| Error::Failure(error.to_string()))?;
         let folder = self.dir.display().to_string();
@@ -44,7 +39,7 @@ impl Run for SiteArgs {
         if !published.removed.is_empty() {
             line.push_str(&format!(
                 "; removed {} no longer in the site ({})",
-                files_count(published.removed.len()),
+                site::count_of_files(published.removed.len()),
                 site::first_few(&published.removed)
             ));
         }
@@ -52,7 +47,7 @@ impl Run for SiteArgs {
             let one = published.kept.len() == 1;
             line.push_str(&format!(
                 "; kept {} no longer in the site, changed since tips site wrote {} ({}): {} yours now",
-                files_count(published.kept.len()),
+                site::count_of_files(published.kept.len()),
                 if one { "it" } else { "them" },
                 site::first_few(&published.kept),
                 if one { "it is" } else { "they are" }
@@ -61,14 +56,5 @@ impl Run for SiteArgs {
         line.push('\n');
         out.raw(line.as_bytes())?;
         Ok(())
-    }
-}
-
-/// `1 file`, `3 files`.
-fn files_count(count: usize) -> String {
-    if count == 1 {
-        "1 file".to_string()
-    } else {
-        format!("{count} files")
     }
 }
