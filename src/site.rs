@@ -937,6 +937,32 @@ mod tests {
     }
 
     #[test]
+    fn a_name_too_long_for_the_folder_is_refused_before_anything_is_written() {
+        let folder = tempfile::tempdir().unwrap();
+        let site = [
+            SiteFile {
+                path: "tip/short.html".to_string(),
+                contents: b"short".to_vec(),
+            },
+            SiteFile {
+                path: format!("tip/{}.html", "a".repeat(NAME_MAX)),
+                contents: b"long".to_vec(),
+            },
+        ];
+        let refused = publish(folder.path(), &site).unwrap_err();
+        assert!(matches!(refused, SiteError::NameTooLong(_)), "{refused}");
+        assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_few_names_stay_one_line_however_many() {
+        let names: Vec<String> = (1..=5).map(|n| format!("f{n}")).collect();
+        assert_eq!(first_few(&names[..1]), "f1");
+        assert_eq!(first_few(&names[..3]), "f1, f2 and f3");
+        assert_eq!(first_few(&names), "f1, f2, f3 and 2 more");
+    }
+
+    #[test]
     fn a_manifest_line_reads_back_as_written() {
         let written = Written {
             path: "tip/respect.html".to_string(),

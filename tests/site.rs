@@ -533,13 +533,21 @@ fn a_full_disk_fails_in_one_line_leaves_no_temporary_file_and_no_page_half_writt
     // time, so that writing runs out at every point of a run in turn, until
     // the filler itself no longer fits.
     let filler = disk.path().join("filler");
-    let team = env.write("team.toml", TEAM_TIP);
     let mut failures = 0;
     for pages in 0.. {
         let _ = fs::remove_file(&filler);
         if fs::write(&filler, vec![b'x'; pages * 4096]).is_err() {
             break;
         }
+        // A tip new to every run, with a page larger than the index, so
+        // that each index links a page that was not there before and the
+        // disk can run out between the two.
+        let team = env.write(
+            "team.toml",
+            &TEAM_TIP
+                .replace("follow-up", &format!("follow-up-{pages}"))
+                .replace("Send the meeting notes", &"Call back. ".repeat(2000)),
+        );
         let output = env
             .tips(&["--date", "2027-02-10", "site", path])
             .args(["--tips-file", team.to_str().unwrap()])
