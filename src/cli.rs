@@ -355,9 +355,11 @@ season.ics (the season, as tips calendar writes it) and style.css: plain
 pages with no script, linked relatively, to open as files or serve as they
 are. The folder may hold other files: tips site replaces or removes only
 what it wrote there and nobody changed since (listed in .tips-site), and
-refuses to run rather than overwrite anything else; the page of a tip no
-longer in force is removed. Each file is written whole under a temporary
-name, then moved into place.
+refuses to run rather than overwrite anything else, naming every file in
+the way; a file no longer in the site (the page of a tip no longer in
+force) is removed once the new index is in place. Each file is written
+whole under a temporary name, then moved into place, the index last. Runs
+on one folder take turns (a run waits up to 30 seconds for another).
 
 Examples:
   tips site ~/public_html/tips

@@ -10,10 +10,11 @@
 //! lists each file the site wrote with its length and a hash of its
 //! contents; a file is replaced or removed only while it is listed and
 //! still exactly as it was written. Anything else in the way is refused,
-//! and nothing is written at all. Each file is written under a temporary
-//! name in its own folder and then moved into place, so that a web server
+//! all of it named in one line, and nothing is written at all. Each file is
+//! written under a temporary name in its own folder and then moved into
+//! place, pages before the index that links them, so that a web server
 //! reading the folder meanwhile serves the old page or the new one, never
-//! a missing or half-written one.
+//! a missing or half-written one. Runs on one folder take turns.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
