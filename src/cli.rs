@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::dates;
 use crate::feed;
+use crate::site;
 use crate::terminal::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -354,9 +355,11 @@ season.ics (the season, as tips calendar writes it) and style.css: plain
 pages with no script, linked relatively, to open as files or serve as they
 are. The folder may hold other files: tips site replaces or removes only
 what it wrote there and nobody changed since (listed in .tips-site), and
-refuses to run rather than overwrite anything else; the page of a tip no
-longer in force is removed. Each file is written whole under a temporary
-name, then moved into place.
+refuses to run rather than overwrite anything else, naming every file in
+the way; a file no longer in the site (the page of a tip no longer in
+force) is removed once the new index is in place. Each file is written
+whole under a temporary name, then moved into place, the index last. Runs
+on one folder take turns (a run waits up to 30 seconds for another).
 
 Examples:
   tips site ~/public_html/tips
@@ -365,7 +368,7 @@ Examples:
 #[command(mut_args(hidden(&["json", "color"])))]
 pub struct SiteArgs {
     /// The folder to write the site into; made where it is missing
-    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+    #[arg(value_name = "DIR", value_parser = site::parse_folder, value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     /// Where the site will be served: the feed's entries link to each tip's page there

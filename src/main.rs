@@ -16,6 +16,7 @@ mod output;
 mod playbook;
 mod schedule;
 mod schema;
+mod signals;
 mod site;
 mod state;
 mod terminal;

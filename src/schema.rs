@@ -472,6 +472,13 @@ fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
     Ok(())
 }
 
+/// The longest slug: a slug is typed after `tips show`, names the tip's
+/// page on the site (`tip/SLUG.html`) and its folder in the journal, and
+/// is part of the page's URL. Sixty-four characters hold a title of eight
+/// words or so, and keep every name made from a slug far below the 255
+/// bytes a file name may have, so that no file system refuses it.
+pub const SLUG_MAX: usize = 64;
+
 /// Slugs are what people type after `tips show`: lowercase words joined by
 /// hyphens. A leading letter keeps them apart from tip numbers.
 pub fn check_slug(slug: &str) -> Result<(), &'static str> {
@@ -484,6 +491,8 @@ pub fn check_slug(slug: &str) -> Result<(), &'static str> {
         Err("must start with a lowercase letter")
     } else if !allowed || !well_joined {
         Err("must be lowercase words (a-z, 0-9) joined by single hyphens")
+    } else if slug.len() > SLUG_MAX {
+        Err("is longer than the 64 characters a slug may have: shorten it")
     } else {
         Ok(())
     }

@@ -10,18 +10,22 @@
 //! lists each file the site wrote with its length and a hash of its
 //! contents; a file is replaced or removed only while it is listed and
 //! still exactly as it was written. Anything else in the way is refused,
-//! and nothing is written at all. Each file is written under a temporary
-//! name in its own folder and then moved into place, so that a web server
+//! all of it named in one line, and nothing is written at all. Each file is
+//! written under a temporary name in its own folder and then moved into
+//! place, pages before the index that links them, so that a web server
 //! reading the folder meanwhile serves the old page or the new one, never
-//! a missing or half-written one.
+//! a missing or half-written one. Runs on one folder take turns.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
+use std::ffi::{CStr, CString};
 use std::fmt::{self, Write as _};
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Write as _};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 use crate::dates;
 use crate::feed;
@@ -29,6 +33,7 @@ use crate::files::{self, Unread};
 use crate::ics;
 use crate::markup::{escape, tip_html, tip_page_path, FEED_FILE, INDEX_PAGE, TIP_PAGE_DIR};
 use crate::schedule::{self, Day, SEASON_DAYS, VALENTINES_GREETING};
+use crate::signals;
 use crate::tip::{Tip, TipSet};
 
 /// The name of the site, in every page's title and header.
@@ -218,25 +223,63 @@ fn page(root: &str, title: &str, main: &str, written: Option<NaiveDate>) -> Stri
 /// than scrolled, and a print form that fits a tip on one sheet.
 const STYLE: &str = include_str!("site.css");
 
+/// The folder named on the command line; an empty name is none at all.
+pub fn parse_folder(text: &str) -> Result<PathBuf, String> {
+    if text.is_empty() {
+        Err(
+            "the folder's name is empty: name a folder to write the site into, \
+             as in tips site ~/public_html/tips"
+                .to_string(),
+        )
+    } else {
+        Ok(PathBuf::from(text))
+    }
+}
+
 /// What was done in the folder.
 #[derive(Debug)]
 pub struct Published {
     pub written: usize,
-    /// Pages of tips no longer in force, removed.
-    pub removed: usize,
+    /// Files of an earlier run no longer in the site (pages of tips no
+    /// longer in force, a season's calendar), removed: paths from the
+    /// site's root, sorted.
+    pub removed: Vec<String>,
+    /// Files of an earlier run no longer in the site that someone changed
+    /// since, so they stay where they are and are no longer the site's.
+    pub kept: Vec<String>,
 }
 
 /// Why the site was not (wholly) published.
 #[derive(Debug)]
 pub enum SiteError {
-    /// The folder is something else than a folder.
+    /// The folder given is something else than a folder.
     NotAFolder(PathBuf),
-    /// A file the site would write stands there and is not the site's.
+    /// `tip/` in the folder is a link or a file, not a folder of its own.
+    TipFolderTaken(PathBuf),
+    /// A manifest stands there that is not the site's.
     NotOurs(PathBuf),
-    /// A file the site wrote was changed since.
-    Changed(PathBuf),
+    /// Files the site would write stand there and are not (or no longer)
+    /// the site's.
+    InTheWay(Conflicts),
+    /// Another run kept the folder for longer than a run may wait.
+    Busy(PathBuf),
+    /// A file's name is longer than a folder can hold.
+    NameTooLong(PathBuf),
     /// Reading or writing a file failed.
     Io(PathBuf, io::Error),
+}
+
+/// Every file in the way of a run, so that one refusal names them all.
+#[derive(Debug)]
+pub struct Conflicts {
+    folder: PathBuf,
+    /// Files the site would write that it did not write: paths from the
+    /// site's root, in the order of the site.
+    not_ours: Vec<String>,
+    /// Files the site wrote and someone changed since.
+    changed: Vec<String>,
+    /// Whether the folder has a manifest at all.
+    has_record: bool,
 }
 
 impl fmt::Display for SiteError {
@@ -245,18 +288,110 @@ impl fmt::Display for SiteError {
             SiteError::NotAFolder(path) => {
                 write!(f, "{} is not a folder: give a folder for the site", path.display())
             }
+            SiteError::TipFolderTaken(path) => write!(
+                f,
+                "{} is a link or a file, and tips site writes the tips' pages into a folder \
+                 of its own there (never through a link, which could lead out of the site): \
+                 move it away or choose another folder",
+                path.display()
+            ),
             SiteError::NotOurs(path) => write!(
                 f,
                 "{} was not written by tips site, which leaves it alone: move it away or choose another folder",
                 path.display()
             ),
-            SiteError::Changed(path) => write!(
+            SiteError::InTheWay(conflicts) => conflicts.fmt(f),
+            SiteError::Busy(path) => write!(
                 f,
-                "{} was changed since tips site wrote it, which leaves it alone: move it away to let it be written again",
+                "another tips site has been writing {} for {} seconds: try again when it is done",
+                path.display(),
+                WAIT_FOR_ANOTHER_RUN.as_secs()
+            ),
+            SiteError::NameTooLong(path) => write!(
+                f,
+                "cannot write {}: its name is longer than the {NAME_MAX} bytes a file name may have",
                 path.display()
             ),
             SiteError::Io(path, error) => write!(f, "cannot write {}: {error}", path.display()),
         }
+    }
+}
+
+impl fmt::Display for Conflicts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let folder = self.folder.display();
+        match (self.not_ours.as_slice(), self.changed.as_slice()) {
+            ([one], []) if self.has_record => write!(
+                f,
+                "{} was not written by tips site, which leaves it alone: move it away or choose another folder",
+                self.folder.join(one).display()
+            ),
+            ([one], []) => write!(
+                f,
+                "{} was not written by tips site (there is no .tips-site record in {folder}), \
+                 which leaves it alone: move it away or choose another folder",
+                self.folder.join(one).display()
+            ),
+            ([], [one]) => write!(
+                f,
+                "{} was changed since tips site wrote it, which leaves it alone: move it away to let it be written again",
+                self.folder.join(one).display()
+            ),
+            (not_ours, []) if !self.has_record => write!(
+                f,
+                "{folder} holds {} files named as tips site names its own ({}) but no .tips-site \
+                 record that it wrote them, so it leaves them all alone: move them away, copy \
+                 the site with its .tips-site (cp -a old/. new/), or choose another folder",
+                not_ours.len(),
+                first_few(not_ours)
+            ),
+            (not_ours, changed) => {
+                let mut parts = Vec::with_capacity(2);
+                if !not_ours.is_empty() {
+                    parts.push(format!(
+                        "{} not written by it ({})",
+                        not_ours.len(),
+                        first_few(not_ours)
+                    ));
+                }
+                if !changed.is_empty() {
+                    parts.push(format!(
+                        "{} changed since it wrote {} ({})",
+                        changed.len(),
+                        if changed.len() == 1 { "it" } else { "them" },
+                        first_few(changed)
+                    ));
+                }
+                write!(
+                    f,
+                    "{folder} holds {} that tips site leaves alone, {}: move them away to let \
+                     them be written again, or choose another folder",
+                    count_of_files(not_ours.len() + changed.len()),
+                    parts.join(" and ")
+                )
+            }
+        }
+    }
+}
+
+/// `1 file`, `3 files`.
+pub fn count_of_files(count: usize) -> String {
+    if count == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{count} files")
+    }
+}
+
+/// The first three paths, and how many more: one line, however many.
+pub fn first_few(paths: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<&str> = paths.iter().take(SHOWN).map(String::as_str).collect();
+    match paths.len() {
+        0 => String::new(),
+        1 => shown[0].to_string(),
+        n if n <= SHOWN => format!("{} and {}", shown[..n - 1].join(", "), shown[n - 1]),
+        n => format!("{} and {} more", shown.join(", "), n - SHOWN),
     }
 }
 
@@ -278,12 +413,28 @@ impl Written {
     }
 }
 
+/// How long a run waits for another run writing the same folder (a run
+/// takes a second or so) before it gives up with one line, so that a run
+/// stopped with Ctrl-Z never holds back the next day's for good.
+const WAIT_FOR_ANOTHER_RUN: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The longest name of a file a Linux file system holds, in bytes.
+const NAME_MAX: usize = 255;
+
 /// Puts the site into `folder`, creating it where it is missing (0755 but
-/// for the umask, as a web root is read by a server). Every file that
-/// would be replaced is checked first, so a refusal writes nothing; pages
-/// the site wrote earlier for tips no longer in force are removed.
+/// for the umask, as a web root is read by a server).
+///
+/// One run at a time: a run holds a lock on the folder from reading the
+/// manifest to writing it last. Every file that would be replaced is
+/// checked first, so a refusal writes nothing. The files are written in an
+/// order that never leaves a link to a missing file: the tips' pages, then
+/// the feed, the calendar and the stylesheet, the index last; files of an
+/// earlier run that are no longer in the site are removed only after that.
 pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError> {
     make_folder(folder, true)?;
+    // Held until the run returns; the system lets go of it when a run is
+    // killed, so nothing can leave the folder locked.
+    let _one_run_at_a_time = lock(folder)?;
     let earlier = read_manifest(folder)?;
     // By path, so that the cost stays in a straight line with the tips.
     let mut listed: HashMap<&str, Vec<&Written>> = HashMap::with_capacity(earlier.len());
@@ -293,46 +444,137 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
             .or_default()
             .push(written);
     }
+    let tip_folder = folder.join(TIP_PAGE_DIR);
+    check_tip_folder(&tip_folder)?;
+    let mut conflicts = Conflicts {
+        folder: folder.to_path_buf(),
+        not_ours: Vec::new(),
+        changed: Vec::new(),
+        has_record: exists(&folder.join(MANIFEST)),
+    };
     let mut replaced = Vec::with_capacity(site.len());
     for file in site {
+        let full = folder.join(&file.path);
+        if full.file_name().is_some_and(|name| name.len() > NAME_MAX) {
+            return Err(SiteError::NameTooLong(full));
+        }
         let as_written = listed
             .get(file.path.as_str())
             .map_or(&[][..], Vec::as_slice);
-        replaced.push(is_ours_to_replace(&folder.join(&file.path), as_written)?);
+        match standing(&full, as_written)? {
+            Standing::Free => replaced.push(false),
+            Standing::Ours => replaced.push(true),
+            Standing::NotOurs => conflicts.not_ours.push(file.path.clone()),
+            Standing::Changed => conflicts.changed.push(file.path.clone()),
+        }
     }
-    make_folder(&folder.join(TIP_PAGE_DIR), false)?;
-    for place in [folder.to_path_buf(), folder.join(TIP_PAGE_DIR)] {
-        clear_abandoned_temporaries(&place);
+    if !conflicts.not_ours.is_empty() || !conflicts.changed.is_empty() {
+        return Err(SiteError::InTheWay(conflicts));
     }
+    make_folder(&tip_folder, false)?;
+    for place in [folder, tip_folder.as_path()] {
+        may_write_in(place)?;
+        clear_abandoned_temporaries(place);
+    }
+    Temporary::remove_on_ending_signals();
 
     let now: Vec<Written> = site.iter().map(Written::of).collect();
     // The manifest names what is about to be written before it is, beside
     // what was there: a run cut short leaves nothing the next run would
-    // take for someone else's.
+    // take for someone else's (a listed file that is not there is free).
     let during: Vec<Written> = earlier.iter().chain(&now).cloned().collect();
-    let manifest_there = !earlier.is_empty() || exists(&folder.join(MANIFEST));
-    write_file(folder, MANIFEST, &manifest(&during), manifest_there)?;
-    for (file, replace) in site.iter().zip(replaced) {
+    write_file(folder, MANIFEST, &manifest(&during), conflicts.has_record)?;
+    let mut in_order: Vec<(&SiteFile, bool)> = site.iter().zip(replaced).collect();
+    in_order.sort_by_key(|(file, _)| writing_order(&file.path));
+    for (file, replace) in in_order {
         write_file(folder, &file.path, &file.contents, replace)?;
     }
-    let kept: HashSet<&str> = now.iter().map(|written| written.path.as_str()).collect();
-    let mut removed = 0;
-    for (gone, as_written) in listed.iter().filter(|(path, _)| !kept.contains(*path)) {
+    let kept_in_site: HashSet<&str> = now.iter().map(|written| written.path.as_str()).collect();
+    let (mut removed, mut kept) = (Vec::new(), Vec::new());
+    for (gone, as_written) in listed
+        .iter()
+        .filter(|(path, _)| !kept_in_site.contains(*path))
+    {
         let path = folder.join(gone);
-        // Only a file still as the site left it.
-        if holds_one_of(&path, as_written)? {
-            match fs::remove_file(&path) {
-                Ok(()) => removed += 1,
+        // Only a file still as the site left it; one changed since is
+        // someone's now, and the summary says it stayed.
+        match standing(&path, as_written)? {
+            Standing::Free => {}
+            Standing::Ours => match fs::remove_file(&path) {
+                Ok(()) => removed.push(gone.to_string()),
                 Err(error) if error.kind() == io::ErrorKind::NotFound => {}
                 Err(error) => return Err(SiteError::Io(path, error)),
-            }
+            },
+            Standing::Changed | Standing::NotOurs => kept.push(gone.to_string()),
         }
     }
     write_file(folder, MANIFEST, &manifest(&now), true)?;
+    removed.sort();
+    kept.sort();
     Ok(Published {
         written: site.len(),
         removed,
+        kept,
     })
+}
+
+/// The tips' pages first, then what the pages link to, the index last:
+/// each file is in place before a file that links to it.
+fn writing_order(path: &str) -> u8 {
+    if path.starts_with(TIP_PAGE_DIR) && path[TIP_PAGE_DIR.len()..].starts_with('/') {
+        0
+    } else if path == INDEX_PAGE {
+        2
+    } else {
+        1
+    }
+}
+
+/// Waits for any other run writing `folder` (a lock on the folder itself,
+/// opened as a folder: no file of the lock's is left in the site), for
+/// [`WAIT_FOR_ANOTHER_RUN`] at most.
+fn lock(folder: &Path) -> Result<rustix::fd::OwnedFd, SiteError> {
+    use rustix::fs::{flock, open, FlockOperation, Mode, OFlags};
+    let io_error = |error: rustix::io::Errno| SiteError::Io(folder.to_path_buf(), error.into());
+    let opened = open(
+        folder,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(io_error)?;
+    let given_up_at = std::time::Instant::now() + WAIT_FOR_ANOTHER_RUN;
+    loop {
+        match flock(&opened, FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => return Ok(opened),
+            Err(rustix::io::Errno::WOULDBLOCK) if std::time::Instant::now() < given_up_at => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(rustix::io::Errno::WOULDBLOCK) => {
+                return Err(SiteError::Busy(folder.to_path_buf()))
+            }
+            Err(error) => return Err(io_error(error)),
+        }
+    }
+}
+
+/// Refuses a `tip` that is a link or a file before anything is written.
+fn check_tip_folder(tip_folder: &Path) -> Result<(), SiteError> {
+    match fs::symlink_metadata(tip_folder) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(_) => Err(SiteError::TipFolderTaken(tip_folder.to_path_buf())),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(SiteError::Io(tip_folder.to_path_buf(), error)),
+    }
+}
+
+/// Refuses, before anything is written, a folder the run could not write
+/// into, rather than leave the site half done.
+fn may_write_in(place: &Path) -> Result<(), SiteError> {
+    rustix::fs::access(
+        place,
+        rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+    )
+    .map_err(|error| SiteError::Io(place.to_path_buf(), error.into()))
 }
 
 fn exists(path: &Path) -> bool {
@@ -367,16 +609,27 @@ fn make_folder(folder: &Path, may_be_a_link: bool) -> Result<(), SiteError> {
     }
 }
 
-/// Whether the file at `full` is there to be replaced (true), or free
-/// (false); an error where something that is not the site's stands there.
-/// `as_written` is what the manifest lists for its path.
-fn is_ours_to_replace(full: &Path, as_written: &[&Written]) -> Result<bool, SiteError> {
+/// What stands where the site would write a file.
+enum Standing {
+    /// Nothing: the file is free to be written.
+    Free,
+    /// A file the site wrote, as it wrote it.
+    Ours,
+    /// A file the site wrote, changed since.
+    Changed,
+    /// Something the site did not write.
+    NotOurs,
+}
+
+/// What stands at `full`, given what the manifest lists for its path
+/// (`as_written`).
+fn standing(full: &Path, as_written: &[&Written]) -> Result<Standing, SiteError> {
     match fs::symlink_metadata(full) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Standing::Free),
         Err(error) => Err(SiteError::Io(full.to_path_buf(), error)),
-        Ok(_) if holds_one_of(full, as_written)? => Ok(true),
-        Ok(_) if !as_written.is_empty() => Err(SiteError::Changed(full.to_path_buf())),
-        Ok(_) => Err(SiteError::NotOurs(full.to_path_buf())),
+        Ok(_) if holds_one_of(full, as_written)? => Ok(Standing::Ours),
+        Ok(_) if !as_written.is_empty() => Ok(Standing::Changed),
+        Ok(_) => Ok(Standing::NotOurs),
     }
 }
 
@@ -539,12 +792,45 @@ fn is_temporary_name(name: &str) -> bool {
 }
 
 /// A temporary file beside the one it will become, removed when dropped
-/// (after a rename, there is nothing left to remove).
+/// (after a rename, there is nothing left to remove) and, while it is
+/// being written, when SIGHUP, SIGINT or SIGTERM ends the run.
 struct Temporary {
     path: PathBuf,
+    /// The path as the signal handler finds it in [`BEING_WRITTEN`]
+    /// (null where the path holds a NUL, which no file's can).
+    for_signals: *mut std::ffi::c_char,
+    /// Whether `for_signals` was put in [`BEING_WRITTEN`].
+    handed_over: bool,
+}
+
+/// The temporary file being written, for the signal handler to remove: a
+/// run writes one at a time. Null while there is none.
+static BEING_WRITTEN: AtomicPtr<std::ffi::c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Runs in the signal handler: removes the temporary file being written,
+/// then ends `tips` as the signal would have. Only an atomic and the
+/// unlink system call, which allocate nothing.
+extern "C" fn remove_temporary_then_end(signal: std::ffi::c_int) {
+    let path = BEING_WRITTEN.swap(std::ptr::null_mut(), Ordering::SeqCst);
+    if !path.is_null() {
+        // SAFETY: a non-null pointer in BEING_WRITTEN is a NUL-terminated
+        // path from CString::into_raw. Taking it out with swap makes the
+        // handler its only user: a Temporary that finds it gone leaks it
+        // rather than free it (see Drop), so it stays valid here.
+        let path = unsafe { CStr::from_ptr(path) };
+        let _ = rustix::fs::unlink(path);
+    }
+    signals::end_as(signal);
 }
 
 impl Temporary {
+    /// Has a signal that ends the run remove the temporary file being
+    /// written first.
+    fn remove_on_ending_signals() {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| signals::undo_on_ending_signals(remove_temporary_then_end));
+    }
+
     /// A new file in `parent` holding `contents`, synced to the disk, so
     /// that a full disk fails here, before the file is moved into place.
     fn write(parent: &Path, contents: &[u8]) -> io::Result<Temporary> {
@@ -552,13 +838,30 @@ impl Temporary {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos());
         let path = parent.join(format!(".tips-site-{}-{stamp}.tmp", std::process::id()));
+        let for_signals = CString::new(path.as_os_str().as_bytes())
+            .map_or(std::ptr::null_mut(), CString::into_raw);
+        // Named for the handler before the file exists, so that there is
+        // no moment when it is there and the handler does not know it.
+        let handed_over = !for_signals.is_null()
+            && BEING_WRITTEN
+                .compare_exchange(
+                    std::ptr::null_mut(),
+                    for_signals,
+                    Ordering::SeqCst,
+                    Ordering::SeqCst,
+                )
+                .is_ok();
+        // From here on the file is removed on the way out, whatever fails.
+        let temporary = Temporary {
+            path,
+            for_signals,
+            handed_over,
+        };
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o644)
-            .open(&path)?;
-        // From here on the file is removed on the way out, whatever fails.
-        let temporary = Temporary { path };
+            .open(&temporary.path)?;
         file.write_all(contents)?;
         file.sync_all()?;
         Ok(temporary)
@@ -567,7 +870,29 @@ impl Temporary {
 
 impl Drop for Temporary {
     fn drop(&mut self) {
+        // Removed before the handler forgets it, so that a signal in
+        // between still finds it (unlinking a name that is gone is
+        // harmless).
         let _ = fs::remove_file(&self.path);
+        if self.for_signals.is_null() {
+            return;
+        }
+        let taken_back = BEING_WRITTEN
+            .compare_exchange(
+                self.for_signals,
+                std::ptr::null_mut(),
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_ok();
+        // Freed only where no handler can hold it: taken back here, or
+        // never handed over (another Temporary had the place, as in tests
+        // that run side by side). One a handler took is left to it.
+        if taken_back || !self.handed_over {
+            // SAFETY: the pointer came from CString::into_raw in `write`,
+            // and nothing else frees it or can still reach it.
+            drop(unsafe { CString::from_raw(self.for_signals) });
+        }
     }
 }
 
@@ -610,6 +935,32 @@ mod tests {
         ] {
             assert!(!is_temporary_name(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_name_too_long_for_the_folder_is_refused_before_anything_is_written() {
+        let folder = tempfile::tempdir().unwrap();
+        let site = [
+            SiteFile {
+                path: "tip/short.html".to_string(),
+                contents: b"short".to_vec(),
+            },
+            SiteFile {
+                path: format!("tip/{}.html", "a".repeat(NAME_MAX)),
+                contents: b"long".to_vec(),
+            },
+        ];
+        let refused = publish(folder.path(), &site).unwrap_err();
+        assert!(matches!(refused, SiteError::NameTooLong(_)), "{refused}");
+        assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_few_names_stay_one_line_however_many() {
+        let names: Vec<String> = (1..=5).map(|n| format!("f{n}")).collect();
+        assert_eq!(first_few(&names[..1]), "f1");
+        assert_eq!(first_few(&names[..3]), "f1, f2 and f3");
+        assert_eq!(first_few(&names), "f1, f2, f3 and 2 more");
     }
 
     #[test]

@@ -181,6 +181,21 @@ fn validation_errors_name_the_file_line_and_problem() {
         &TEAM_TIP.replace("\"follow-up\"", "\"Follow Up\""),
         &["slug 'Follow Up'", "lowercase"],
     );
+    // A slug too long for a file name failed `tips site` on every run.
+    let long_slug = ["abcdefghij"; 24].join("-");
+    assert_playbook_error(
+        &env,
+        &TEAM_TIP.replace("follow-up", &long_slug),
+        &[
+            ":4:8: tip 11: slug 'abcdefghij-",
+            "longer than the 64 characters a slug may have",
+        ],
+    );
+    let longest = format!("a{}", "b".repeat(63));
+    let team = env.write("team.toml", &TEAM_TIP.replace("follow-up", &longest));
+    env.tips(&["--tips-file", team.to_str().unwrap(), "show", &longest])
+        .assert()
+        .success();
     assert_playbook_error(
         &env,
         &TEAM_TIP.replace("title = ", "titel = "),

@@ -264,7 +264,7 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
     std::os::unix::fs::symlink(&elsewhere, with_linked_tips.join("tip")).unwrap();
     assert_refused(
         &site(&env, &[with_linked_tips.to_str().unwrap()]),
-        "tip is not a folder",
+        "tip is a link or a file, and tips site writes the tips' pages into a folder of its own there",
     );
     assert_eq!(files_under(&elsewhere), Vec::<String>::new());
 
@@ -284,6 +284,10 @@ fn bad_input_is_one_line_and_exit_2() {
         (&[dir, "--base-url", "example.com"], "https://"),
         (&[dir, "--json"], "leave out --json"),
         (&[], "DIR"),
+        (
+            &[""],
+            "the folder's name is empty: name a folder to write the site into",
+        ),
     ] {
         assert_usage_error(&site(&env, args), what);
     }
@@ -394,7 +398,8 @@ fn its_own_output_is_regenerated_and_a_tip_gone_from_the_playbook_loses_its_page
     );
     assert!(!read(&dir.join("index.html")).contains("follow-up"));
     assert!(
-        String::from_utf8_lossy(&output.stdout).contains("removed 1 page"),
+        String::from_utf8_lossy(&output.stdout)
+            .contains("removed 1 file no longer in the site (tip/follow-up.html)"),
         "{}",
         String::from_utf8_lossy(&output.stdout)
     );
@@ -534,11 +539,33 @@ fn a_full_disk_fails_in_one_line_leaves_no_temporary_file_and_no_page_half_writt
         if fs::write(&filler, vec![b'x'; pages * 4096]).is_err() {
             break;
         }
+        // A tip new to every run, with a page larger than the index, so
+        // that each index links a page that was not there before and the
+        // disk can run out between the two.
+        let team = env.write(
+            "team.toml",
+            &TEAM_TIP
+                .replace("follow-up", &format!("follow-up-{pages}"))
+                .replace("Send the meeting notes", &"Call back. ".repeat(2000)),
+        );
         let output = env
             .tips(&["--date", "2027-02-10", "site", path])
+            .args(["--tips-file", team.to_str().unwrap()])
             .output()
             .unwrap();
         no_temporary_file_in(disk.path());
+        // The index in place links only to files in place, the new tip's
+        // page included once the index names it.
+        let index = read(&dir.join("index.html"));
+        for target in link_targets(&index) {
+            let file = target.split('#').next().unwrap();
+            if !file.is_empty() {
+                assert!(
+                    dir.join(file).is_file(),
+                    "the index links {target}, which is missing"
+                );
+            }
+        }
         if output.status.success() {
             continue;
         }
@@ -842,4 +869,312 @@ fn every_tip_page_prints_on_one_sheet_of_a4_and_of_letter() {
         let pdf = Path::new(pdf.as_str().unwrap());
         assert_eq!(pages_of(pdf), "1", "{} on A4", pdf.display());
     }
+}
+
+// ---- Runs side by side, order of writing, signals, conflicts, summary ----
+
+/// A playbook of `count` tips beside the built-in ones, numbered from 11.
+fn many_tips(count: usize) -> String {
+    (0..count)
+        .map(|at| {
+            format!(
+                "[[tip]]\nnumber = {}\nslug = \"team-tip-{at}\"\ntitle = \"Team tip {at}\"\n\
+                 body = \"Say it plainly.\"\nprompts = [\"One?\", \"Two?\", \"Three?\"]\n",
+                at + 11
+            )
+        })
+        .collect()
+}
+
+/// What the folder's `.tips-site` lists: paths from the site's root.
+fn manifest_paths(dir: &Path) -> Vec<String> {
+    read(&dir.join(".tips-site"))
+        .lines()
+        .skip(1)
+        .map(|line| line.splitn(3, ' ').nth(2).unwrap().to_string())
+        .collect()
+}
+
+/// Two runs at once left the folder refused for good ("changed since tips
+/// site wrote it") and a manifest listing pages that were gone: runs on
+/// one folder now take turns.
+#[test]
+fn two_runs_at_once_take_turns_and_leave_a_site_the_next_run_replaces() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let dir = env.home().join("site");
+    let path = dir.to_str().unwrap();
+    for round in 0..20 {
+        let runs: Vec<Child> = [
+            &["--date", PLAIN_DAY, "site", path][..],
+            &[
+                "--date",
+                "2027-02-10",
+                "--tips-file",
+                team.to_str().unwrap(),
+                "site",
+                path,
+            ],
+        ]
+        .iter()
+        .map(|args| {
+            env.std_command()
+                .args(["--color", "never"])
+                .args(*args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+        for run in runs {
+            let output = run.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+    assert_success(&site(&env, &[path]));
+    let mut listed = manifest_paths(&dir);
+    listed.sort();
+    let mut there: Vec<String> = files_under(&dir)
+        .into_iter()
+        .filter(|file| file != "tip" && file != ".tips-site")
+        .collect();
+    there.sort();
+    assert_eq!(listed, there, "the manifest lists exactly what is there");
+    no_temporary_file_in(&dir);
+}
+
+/// The index was moved into place before the new pages it links to
+/// existed: a reader meanwhile followed its links to 404s. Traced, every
+/// page is in place before the index that links to it, and a page of a
+/// tip gone goes only after the index no longer links to it.
+#[test]
+fn the_index_is_written_after_the_pages_it_links_to_and_old_pages_go_after_it() {
+    if !require("strace") {
+        return;
+    }
+    let env = TestEnv::new();
+    let team = env.write("team.toml", TEAM_TIP);
+    let dir = env.home().join("site");
+    let path = dir.to_str().unwrap();
+    assert_success(&site(&env, &[path]));
+    let traced = |args: &[&str]| -> Vec<String> {
+        let trace = env.home().join("trace");
+        let output = Command::new(installed("strace").unwrap())
+            .args(["-f", "-qq", "-o"])
+            .arg(&trace)
+            .args([
+                "-e",
+                "trace=rename,renameat,renameat2,link,linkat,unlink,unlinkat",
+            ])
+            .arg(common::tips_binary())
+            .args(["--color", "never"])
+            .args(args)
+            .env_clear()
+            .env("HOME", env.home())
+            .output()
+            .unwrap();
+        assert_success(&output);
+        read(&trace)
+            .lines()
+            .filter(|line| !line.contains(".tips-site") || line.contains(".tmp\", "))
+            .map(str::to_string)
+            .collect()
+    };
+    let position = |calls: &[String], what: &str, into: &str| {
+        calls
+            .iter()
+            .position(|call| call.contains(what) && call.contains(into))
+            .unwrap_or_else(|| panic!("no {what} of {into} in {calls:#?}"))
+    };
+    // A new tip and a new day: every page and the feed are moved or
+    // linked into place before the index is.
+    let calls = traced(&[
+        "--date",
+        "2027-02-10",
+        "--tips-file",
+        team.to_str().unwrap(),
+        "site",
+        path,
+    ]);
+    let index = position(&calls, "rename", "/index.html\"");
+    for page in [
+        "/tip/follow-up.html\"",
+        "/tip/respect.html\"",
+        "/feed.xml\"",
+        "/style.css\"",
+    ] {
+        let at = calls
+            .iter()
+            .position(|call| call.contains(page) && !call.starts_with("unlink"))
+            .unwrap_or_else(|| panic!("{page} not written: {calls:#?}"));
+        assert!(
+            at < index,
+            "{page} was put in place after the index: {calls:#?}"
+        );
+    }
+    // Without the team's tip, its page goes after the index no longer
+    // links to it.
+    let calls = traced(&["--date", "2027-02-10", "site", path]);
+    let index = position(&calls, "rename", "/index.html\"");
+    let gone = position(&calls, "unlink", "/tip/follow-up.html\"");
+    assert!(index < gone, "the page went before the index: {calls:#?}");
+}
+
+/// SIGTERM, SIGINT or SIGHUP during a run left its temporary file in the
+/// served folder for an hour: the run removes it on its way out, and ends
+/// as the signal says.
+#[test]
+fn a_run_ended_by_a_signal_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = TestEnv::new();
+    let team = env.write("team.toml", &many_tips(1500));
+    for (signal, name) in [
+        (libc::SIGTERM, "TERM"),
+        (libc::SIGINT, "INT"),
+        (libc::SIGHUP, "HUP"),
+    ] {
+        let dir = env.home().join(format!("site-{name}"));
+        let mut run = env
+            .std_command()
+            .args(["--color", "never", "--tips-file"])
+            .arg(&team)
+            .arg("site")
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Once pages are being written, a temporary file is there nearly
+        // all the time.
+        while !dir.join("tip/team-tip-3.html").exists() {
+            assert!(run.try_wait().unwrap().is_none(), "the run ended too soon");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        // SAFETY: kill only sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(run.id() as libc::pid_t, signal) }, 0);
+        let status = run.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal), "SIG{name} ends the run");
+        no_temporary_file_in(&dir);
+    }
+}
+
+/// A copy of a site without its `.tips-site` took a refused run per file
+/// to learn what was in the way: one refusal names how many, the first
+/// few, and that the record is missing. Nothing is adopted or written.
+#[test]
+fn every_file_in_the_way_is_named_in_one_refusal() {
+    let env = TestEnv::new();
+    let old = env.home().join("old");
+    assert_success(&site(&env, &[old.to_str().unwrap()]));
+    let new = env.home().join("new");
+    fs::create_dir_all(new.join("tip")).unwrap();
+    for file in files_under(&old) {
+        if file != "tip" && file != ".tips-site" {
+            fs::copy(old.join(&file), new.join(&file)).unwrap();
+        }
+    }
+    let before = files_under(&new);
+    let line = assert_refused(&site(&env, &[new.to_str().unwrap()]), "14 files");
+    for part in [
+        "index.html",
+        "and 11 more",
+        "no .tips-site record",
+        "cp -a old/. new/",
+    ] {
+        assert!(line.contains(part), "{line:?} lacks {part:?}");
+    }
+    assert_eq!(files_under(&new), before, "nothing written or taken");
+
+    // With the record, two pages changed and one file not the site's are
+    // all named at once.
+    let dir = old;
+    for page in ["tip/respect.html", "tip/listen.html"] {
+        fs::write(dir.join(page), "edited\n").unwrap();
+    }
+    fs::remove_file(dir.join("style.css")).unwrap();
+    fs::write(dir.join("style.css"), "mine\n").unwrap();
+    fs::write(
+        dir.join(".tips-site"),
+        read(&dir.join(".tips-site"))
+            .lines()
+            .filter(|line| !line.ends_with(" style.css"))
+            .map(|line| format!("{line}\n"))
+            .collect::<String>(),
+    )
+    .unwrap();
+    let line = assert_refused(&site(&env, &[dir.to_str().unwrap()]), "3 files");
+    let named = "3 files that tips site leaves alone, 1 not written by it (style.css) and 2 \
+                 changed since it wrote them (tip/listen.html and tip/respect.html): move them away";
+    assert!(line.contains(named), "{line:?} lacks {named:?}");
+}
+
+/// The summary said "removed 1 page of a tip no longer in force" when the
+/// calendar went, and said nothing of an edited page of a tip gone, which
+/// stayed published: it names what went and what stayed.
+#[test]
+fn the_summary_names_what_was_removed_and_what_was_kept() {
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    let path = dir.to_str().unwrap();
+    assert_success(&site(&env, &[path]));
+    let output = env
+        .tips(&["--date", "9999-12-31", "site", path])
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("removed 1 file no longer in the site (season.ics)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("page"), "{stdout}");
+
+    let team = env.write("team.toml", &many_tips(4));
+    assert_success(&site(&env, &[path, "--tips-file", team.to_str().unwrap()]));
+    let edited = dir.join("tip/team-tip-2.html");
+    fs::write(&edited, "my notes\n").unwrap();
+    let output = site(&env, &[path]);
+    assert_success(&output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for part in [
+        "removed 3 files no longer in the site (tip/team-tip-0.html, tip/team-tip-1.html and tip/team-tip-3.html)",
+        "kept 1 file no longer in the site, changed since tips site wrote it (tip/team-tip-2.html): it is yours now",
+    ] {
+        assert!(stdout.contains(part), "{stdout:?} lacks {part:?}");
+    }
+    assert_eq!(read(&edited), "my notes\n");
+    // It is no longer the site's: the next run leaves it and says nothing.
+    let output = site(&env, &[path]);
+    assert_success(&output);
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("kept"));
+    assert_eq!(read(&edited), "my notes\n");
+}
+
+/// The same day is refused by `tips site` as by `tips feed`, whose feed
+/// the site holds, rather than written with fewer days.
+#[test]
+fn a_day_too_early_for_the_feed_is_refused_as_tips_feed_refuses_it() {
+    let env = TestEnv::new();
+    let dir = env.home().join("site");
+    let feed = env
+        .tips(&["--date", "0001-01-01", "feed"])
+        .output()
+        .unwrap();
+    assert_usage_error(&feed, "0001-01-01");
+    let refused = env
+        .tips(&["--date", "0001-01-01", "site", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_usage_error(&refused, "give --date 0001-01-07 or later");
+    assert!(!dir.exists(), "nothing was written");
+    assert_success(
+        &env.tips(&["--date", "0001-01-07", "site", dir.to_str().unwrap()])
+            .output()
+            .unwrap(),
+    );
 }

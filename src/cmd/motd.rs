@@ -12,6 +12,7 @@ use crate::cli::MotdArgs;
 use crate::error::{self, Error};
 use crate::output::Output;
 use crate::schedule::{self, Countdown};
+use crate::signals;
 use crate::state::{self, Claim};
 use crate::tip::TipSet;
 use crate::view::json::{CountdownJson, MotdJson};
@@ -166,44 +167,12 @@ extern "C" fn give_back_then_end(signal: libc::c_int) {
         }
         AT_STAKE.store(SETTLED, Ordering::SeqCst);
     }
-    // SA_RESETHAND has put the default action back, and the signal is
-    // blocked while its handler runs: sent again, it ends `tips` (with
-    // the exit status that names it) as soon as the handler returns.
-    if let Some(signal) = rustix::process::Signal::from_named_raw(signal) {
-        let _ = rustix::process::kill_process(rustix::process::getpid(), signal);
-    }
+    signals::end_as(signal);
 }
 
-/// Installs [`give_back_then_end`] for SIGHUP, SIGINT, SIGQUIT (Ctrl-\) and SIGTERM, except
-/// where a signal was ignored when `tips` started (`nohup`, a background
-/// job), which stays ignored.
+/// Installs [`give_back_then_end`] for the signals that end a run.
 fn give_back_on_signals() {
-    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
-        // SAFETY: sigaction only reads the action it is given and fills
-        // in the old one; a zeroed sigaction is a valid value (an empty
-        // mask, no flags). The handler touches only atomics, a OnceLock
-        // that is set before it is installed, and system calls made
-        // through rustix without allocating. What it buys: neither std nor
-        // rustix installs a handler safely (rustix only through its unsafe,
-        // experimental `runtime`), and signal-hook answers a signal on a
-        // thread of its own, whose thread, socket pair and signal masks
-        // bind 17 more C library symbols when every `tips` starts: about
-        // 10,500 instructions on every command, measured, which the login
-        // forms' budget cannot spare. sigaction is bound already (the
-        // standard library uses it), so this costs a start nothing.
-        unsafe {
-            let mut previous: libc::sigaction = std::mem::zeroed();
-            if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0
-                || previous.sa_sigaction == libc::SIG_IGN
-            {
-                continue;
-            }
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = give_back_then_end as extern "C" fn(libc::c_int) as usize;
-            action.sa_flags = libc::SA_RESETHAND;
-            libc::sigaction(signal, &action, std::ptr::null_mut());
-        }
-    }
+    signals::undo_on_ending_signals(give_back_then_end);
 }
 
 /// The one line a login may show on stderr: the first thing that went
