@@ -385,41 +385,26 @@ pub fn without_blank_ends(text: &str) -> &str {
 /// The known name closest to a misspelt one, if one is close enough to be
 /// what was meant: a letter or two wrong, missing, extra or swapped.
 pub fn nearest<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
-    let typed = typed.to_lowercase();
-    known
-        .iter()
-        .map(|name| (edit_distance(&typed, name), *name))
-        .filter(|(distance, name)| *distance <= 2 && *distance * 3 <= name.chars().count())
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
+    nearest_names(typed, known.iter().copied()).first().copied()
 }
 
-/// Edits between two words, where swapping two neighbouring letters counts
-/// as one edit (the commonest typing slip).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // rows[i][j]: edits between a[..i] and b[..j].
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let change = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + change);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
+/// Every known name as close to a misspelt one as the closest, in the
+/// order given, where that is close enough to be what was meant: at most
+/// two edits, and no more than a third of the name's letters (a swap of
+/// two neighbouring letters, the commonest slip, is one edit). The one
+/// rule for every "did you mean" of `tips`: commands, tips, fields, shells.
+pub fn nearest_names<'k>(typed: &str, known: impl IntoIterator<Item = &'k str>) -> Vec<&'k str> {
+    let typed = typed.to_lowercase();
+    let near: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|name| (strsim::osa_distance(&typed, name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance * 3 <= name.chars().count())
+        .collect();
+    let closest = near.iter().map(|(distance, _)| *distance).min();
+    near.into_iter()
+        .filter(|(distance, _)| Some(*distance) == closest)
+        .map(|(_, name)| name)
+        .collect()
 }
 
 fn check_tips(tips: &[RawTip], taken: &[(u32, &str)]) -> Result<(), Found> {
@@ -509,4 +494,24 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_names_are_a_slip_or_two_away() {
+        let commands = ["show", "list", "search", "site"];
+        // A swap of two neighbouring letters is one slip.
+        assert_eq!(nearest_names("shwo", commands), ["show"]);
+        assert_eq!(nearest_names("SERACH", commands), ["search"]);
+        // As close as each other: both, in the order given.
+        assert_eq!(nearest_names("sote", commands), ["site"]);
+        assert_eq!(nearest_names("lit", ["list", "lift"]), ["list", "lift"]);
+        // Too far, or too much of a short name, is no guess.
+        assert!(nearest_names("xyzzy", commands).is_empty());
+        assert!(nearest_names("ab", ["ax"]).is_empty());
+        assert_eq!(nearest("respekt", &["listen", "respect"]), Some("respect"));
+    }
 }

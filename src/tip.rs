@@ -110,22 +110,14 @@ impl TipSet {
         }
     }
 
-    /// The slugs most like a name that matched none, best first: the best
-    /// one, and up to two more that are nearly as close; none where no slug
-    /// is really like the name.
+    /// The slugs most like a name that matched none (the closest, in
+    /// number order, three at most); none where no slug is really like the
+    /// name.
     fn closest_slugs(&self, wanted: &str) -> Vec<String> {
-        let mut scored: Vec<(f64, &Tip)> = self
-            .tips
-            .iter()
-            .map(|tip| (strsim::jaro_winkler(wanted, &tip.slug), tip))
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.number.cmp(&b.1.number)));
-        let best = scored.first().map_or(0.0, |(score, _)| *score);
-        scored
+        crate::schema::nearest_names(wanted, self.tips.iter().map(|tip| tip.slug.as_ref()))
             .into_iter()
-            .take_while(|(score, _)| *score >= MIN_SIMILARITY && best - score < 0.1)
             .take(3)
-            .map(|(_, tip)| tip.slug.to_string())
+            .map(str::to_string)
             .collect()
     }
 
@@ -182,7 +174,6 @@ fn score(tip: &Tip, words: &[String]) -> Option<u32> {
 /// How alike (Jaro-Winkler, 0 to 1) a name and a slug must be before the
 /// slug is offered as a suggestion: typos such as `respekt` or `lisen`
 /// score above 0.85, unrelated words such as `qqqq` or `pricing` below.
-const MIN_SIMILARITY: f64 = 0.8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LookupError {

@@ -32,14 +32,12 @@ impl Run for HelpArgs {
 }
 
 fn unknown_command(tips: &clap::Command, name: &str) -> String {
-    let nearest = tips
+    let names: Vec<&str> = tips
         .get_subcommands()
         .map(clap::Command::get_name)
-        .map(|known| (strsim::jaro_winkler(name, known), known))
-        .filter(|(likeness, _)| *likeness >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match nearest {
-        Some((_, known)) => {
+        .collect();
+    match crate::schema::nearest(name, &names) {
+        Some(known) => {
             format!("no command is called '{name}' (did you mean '{known}'?); see 'tips --help'")
         }
         None => format!("no command is called '{name}'; see 'tips --help'"),
