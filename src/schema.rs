@@ -514,4 +514,26 @@ mod tests {
         assert!(nearest_names("ab", ["ax"]).is_empty());
         assert_eq!(nearest("respekt", &["listen", "respect"]), Some("respect"));
     }
+
+    #[test]
+    fn a_slug_is_lowercase_words_joined_by_single_hyphens() {
+        for good in ["follow", "follow-up", "a1-b2", "x", &"a".repeat(SLUG_MAX)] {
+            assert_eq!(check_slug(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "",
+            "fOLLOW",
+            "Follow",
+            "follow-",
+            "-follow",
+            "a--b",
+            "1st",
+            "follow_up",
+            "follow up",
+            "café",
+            &"a".repeat(SLUG_MAX + 1),
+        ] {
+            assert!(check_slug(bad).is_err(), "{bad:?}");
+        }
+    }
 }
