@@ -73,6 +73,15 @@ pub struct GlobalArgs {
     pub tips_file: Option<PathBuf>,
 }
 
+/// The ids of [`GlobalArgs`]' options, as [`hidden`] takes them: a name
+/// misspelt here does not compile, and a unit test holds them to clap's.
+mod global {
+    pub const DATE: &str = "date";
+    pub const JSON: &str = "json";
+    pub const COLOR: &str = "color";
+    pub const TIPS_FILE: &str = "tips_file";
+}
+
 /// For a command's `mut_args`: the global options that mean nothing to
 /// that command, left out of its help.
 fn hidden(ids: &'static [&'static str]) -> impl FnMut(Arg) -> Arg {
@@ -179,7 +188,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips list\n  tips list --json")]
-#[command(mut_args(hidden(&["date"])))]
+#[command(mut_args(hidden(&[global::DATE])))]
 pub struct ListArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -198,7 +207,7 @@ pub struct CountdownArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips random\n  tips random --json")]
-#[command(mut_args(hidden(&["date"])))]
+#[command(mut_args(hidden(&[global::DATE])))]
 pub struct RandomArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -235,7 +244,7 @@ fish: ~/.config/fish/config.fish):
 
 The tip shows once a day, only in interactive terminals, and never when
 ~/.hushlogin exists or TIPS_QUIET is set.")]
-#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+#[command(mut_args(hidden(&[global::DATE, global::JSON, global::COLOR, global::TIPS_FILE])))]
 pub struct InitArgs {
     /// The shell to print the code for
     #[arg(value_enum, ignore_case = true)]
@@ -265,7 +274,7 @@ or action; title hits rank first. Exits 1 when nothing matches.
 Examples:
   tips search croco mojo
   tips search compromise --json")]
-#[command(mut_args(hidden(&["date"])))]
+#[command(mut_args(hidden(&[global::DATE])))]
 pub struct SearchArgs {
     /// Words to look for
     #[arg(value_name = "WORD", required = true, num_args = 1..)]
@@ -290,7 +299,7 @@ Examples:
   tips calendar --alarm 08:30 > season.ics
   tips calendar --from 2027-04-01 --days 91 > quarter.ics
   tips calendar --from 2027-02-04 --days 11 --json")]
-#[command(mut_args(hidden(&["color"])))]
+#[command(mut_args(hidden(&[global::COLOR])))]
 pub struct CalendarArgs {
     /// The first day to write, instead of the season [requires --days]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = dates::parse_date, requires = "days", value_hint = ValueHint::Other)]
@@ -319,7 +328,7 @@ Examples:
   tips feed > feed.xml
   tips feed --base-url https://intranet.example.com/tips > feed.xml
   tips feed --days 30 --json > feed.json")]
-#[command(mut_args(hidden(&["color"])))]
+#[command(mut_args(hidden(&[global::COLOR])))]
 pub struct FeedArgs {
     /// How many days, 1 to 366, ending today (or on --date)
     #[arg(long, value_name = "N", default_value_t = crate::feed::DEFAULT_DAYS, value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
@@ -339,7 +348,7 @@ pub struct FeedArgs {
 Examples:
   tips export > team.toml
   tips --tips-file team.toml list")]
-#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+#[command(mut_args(hidden(&[global::DATE, global::JSON, global::COLOR, global::TIPS_FILE])))]
 pub struct ExportArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -365,7 +374,7 @@ Examples:
   tips site ~/public_html/tips
   tips site /srv/www/tips --base-url https://intranet.example.com/tips/
   tips --tips-file team.toml site public --date 2027-02-10")]
-#[command(mut_args(hidden(&["json", "color"])))]
+#[command(mut_args(hidden(&[global::JSON, global::COLOR])))]
 pub struct SiteArgs {
     /// The folder to write the site into; made where it is missing
     #[arg(value_name = "DIR", value_parser = site::parse_folder, value_hint = ValueHint::DirPath)]
@@ -422,7 +431,7 @@ Examples:
   tips journal respect --since 2027-01-01
   tips journal --markdown > journal.md
   tips journal --json")]
-#[command(mut_args(hidden(&["date"])))]
+#[command(mut_args(hidden(&[global::DATE])))]
 pub struct JournalArgs {
     /// Only the entries of this tip: its slug, number or the start of its slug
     #[arg(value_name = "NAME")]
@@ -447,7 +456,7 @@ pub struct JournalArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips paths\n  tips paths --json")]
-#[command(mut_args(hidden(&["date"])))]
+#[command(mut_args(hidden(&[global::DATE])))]
 pub struct PathsArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -461,7 +470,7 @@ Examples:
   tips completions bash > ~/.local/share/bash-completion/completions/tips
   tips completions zsh > ~/.zfunc/_tips
   tips completions fish > ~/.config/fish/completions/tips.fish")]
-#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+#[command(mut_args(hidden(&[global::DATE, global::JSON, global::COLOR, global::TIPS_FILE])))]
 pub struct CompletionsArgs {
     /// The shell to complete in
     #[arg(value_enum)]
@@ -474,7 +483,7 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Example:\n  tips man > ~/.local/share/man/man1/tips.1")]
-#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+#[command(mut_args(hidden(&[global::DATE, global::JSON, global::COLOR, global::TIPS_FILE])))]
 pub struct ManArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
@@ -484,7 +493,7 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "Examples:\n  tips help\n  tips help show")]
-#[command(mut_args(hidden(&["date", "json", "color", "tips_file"])))]
+#[command(mut_args(hidden(&[global::DATE, global::JSON, global::COLOR, global::TIPS_FILE])))]
 pub struct HelpArgs {
     /// The command to explain; without one, tips itself
     #[arg(value_name = "COMMAND")]
@@ -492,4 +501,36 @@ pub struct HelpArgs {
     // The global options, where they are given after the command.
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The names `hidden` is given are the ids clap gives the global
+    /// options, every one of them.
+    #[test]
+    fn the_hidden_names_are_the_global_options_ids() {
+        let options = GlobalArgs::augment_args(clap::Command::new("tips"));
+        let mut ids: Vec<&str> = options
+            .get_arguments()
+            .map(|arg| arg.get_id().as_str())
+            .collect();
+        ids.sort_unstable();
+        let mut named = vec![global::DATE, global::JSON, global::COLOR, global::TIPS_FILE];
+        named.sort_unstable();
+        assert_eq!(ids, named);
+        // And a command that hides one does hide it.
+        let tips = Cli::command();
+        let init = tips.find_subcommand("init").unwrap().clone();
+        let mut init = init;
+        init.build();
+        let global_in_init: Vec<&Arg> = init
+            .get_arguments()
+            .filter(|arg| ids.contains(&arg.get_id().as_str()))
+            .collect();
+        assert_eq!(global_in_init.len(), ids.len());
+        assert!(global_in_init.iter().all(|arg| arg.is_hide_set()));
+    }
 }
