@@ -77,19 +77,15 @@ pub struct PlaceReport {
     pub from: Origin,
     pub exists: bool,
     pub status: PlaceStatus,
-    /// With `in-force`: how many tips are in force.
-    pub tips: Option<usize>,
-    /// With `broken`: why the file cannot be used.
-    pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlaceStatus {
-    /// Its tips are in force.
-    InForce,
-    /// It is the one in force, but cannot be used: commands fail with its
+    /// Its tips are in force: this many, the built-in ones included.
+    InForce { tips: usize },
+    /// It is the one in force, but cannot be used: commands fail with this
     /// error, and `tips motd` shows a built-in tip.
-    Broken,
+    Broken { error: String },
     /// Looked at and passed over: nothing there.
     NotFound,
     /// Not looked at: a place before it is in force.
@@ -103,34 +99,30 @@ pub fn survey(places: &[PlaybookLocation]) -> Vec<PlaceReport> {
     places
         .iter()
         .map(|place| {
-            let exists = place.path.exists();
-            let mut report = PlaceReport {
-                path: place.path.display().to_string(),
-                from: place.origin,
-                exists,
-                status: PlaceStatus::NotFound,
-                tips: None,
-                error: None,
-            };
-            if passed_in_force {
-                report.status = PlaceStatus::Unused;
+            let status = if passed_in_force {
+                PlaceStatus::Unused
             } else if loaded
                 .in_force
                 .is_some_and(|chosen| std::ptr::eq(chosen, place))
             {
                 passed_in_force = true;
                 match &loaded.tips {
-                    Ok(tips) => {
-                        report.status = PlaceStatus::InForce;
-                        report.tips = Some(tips.all().len());
-                    }
-                    Err(error) => {
-                        report.status = PlaceStatus::Broken;
-                        report.error = Some(error.to_string());
-                    }
+                    Ok(tips) => PlaceStatus::InForce {
+                        tips: tips.all().len(),
+                    },
+                    Err(error) => PlaceStatus::Broken {
+                        error: error.to_string(),
+                    },
                 }
+            } else {
+                PlaceStatus::NotFound
+            };
+            PlaceReport {
+                path: place.path.display().to_string(),
+                from: place.origin,
+                exists: place.path.exists(),
+                status,
             }
-            report
         })
         .collect()
 }

@@ -8,27 +8,14 @@ use crate::error::Error;
 use crate::output::Output;
 use crate::playbook;
 use crate::view::json::PathsJson;
-use crate::view::pages::{self, FolderPlace};
+use crate::view::pages::{self, FolderPlace, Standing};
 
 impl Run for PathsArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let places = session.playbook_places();
         let playbooks = playbook::survey(&places);
-        let place = |dir: std::path::PathBuf| FolderPlace {
-            exists: dir.exists(),
-            blocked: dir.exists() && !dir.is_dir(),
-            path: dir.display().to_string(),
-            open_to_others: None,
-        };
-        let state = session.state_dir().map(place);
-        let journal = session.journal_dir().map(|dir| FolderPlace {
-            // Only a journal that is there is called private or not.
-            open_to_others: dir
-                .is_dir()
-                .then(|| crate::journal::open_to_others(&dir))
-                .flatten(),
-            ..place(dir)
-        });
+        let state = session.state_dir().map(|dir| folder_place(&dir, false));
+        let journal = session.journal_dir().map(|dir| folder_place(&dir, true));
         if session.json() {
             out.json(&PathsJson::new(
                 &playbooks,
@@ -39,5 +26,25 @@ impl Run for PathsArgs {
             out.page(&pages::paths(&playbooks, state.as_ref(), journal.as_ref()))?;
         }
         Ok(())
+    }
+}
+
+/// What stands at `dir`; for the journal, whether all of it is private to
+/// the user, which is said only of a journal that is there.
+fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
+    let stands = if dir.is_dir() {
+        Standing::Folder {
+            not_private: private_or_not
+                .then(|| crate::journal::open_to_others(dir))
+                .flatten(),
+        }
+    } else if dir.exists() {
+        Standing::NotAFolder
+    } else {
+        Standing::Nothing
+    };
+    FolderPlace {
+        path: dir.display().to_string(),
+        stands,
     }
 }

@@ -111,7 +111,7 @@ impl<'a> PathsJson<'a> {
     ) -> PathsJson<'a> {
         let folder = |place: &'a FolderPlace| FolderJson {
             path: &place.path,
-            exists: place.exists,
+            exists: place.exists(),
         };
         PathsJson {
             playbooks: playbooks
@@ -121,13 +121,19 @@ impl<'a> PathsJson<'a> {
                     from: place.from.describe(),
                     exists: place.exists,
                     status: match place.status {
-                        PlaceStatus::InForce => "in-force",
-                        PlaceStatus::Broken => "broken",
+                        PlaceStatus::InForce { .. } => "in-force",
+                        PlaceStatus::Broken { .. } => "broken",
                         PlaceStatus::NotFound => "not-found",
                         PlaceStatus::Unused => "unused",
                     },
-                    tips: place.tips,
-                    error: place.error.as_deref(),
+                    tips: match place.status {
+                        PlaceStatus::InForce { tips } => Some(tips),
+                        _ => None,
+                    },
+                    error: match &place.status {
+                        PlaceStatus::Broken { error } => Some(error.as_str()),
+                        _ => None,
+                    },
                 })
                 .collect(),
             builtin_only: playbooks

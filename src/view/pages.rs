@@ -241,11 +241,27 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown, last_time: Option<&
 #[derive(Debug)]
 pub struct FolderPlace {
     pub path: String,
-    pub exists: bool,
-    /// Something is there, and it is not a folder.
-    pub blocked: bool,
-    /// A folder in it that others may read or write, where one is.
-    pub open_to_others: Option<crate::journal::OpenFolder>,
+    pub stands: Standing,
+}
+
+/// What stands where a folder of `tips` belongs.
+#[derive(Debug)]
+pub enum Standing {
+    Nothing,
+    /// Something that is not a folder is in the way.
+    NotAFolder,
+    /// The folder, and the first of its folders that is not private to the
+    /// user (others may read or write it, or it is someone else's), where
+    /// one is and `tips` looked.
+    Folder {
+        not_private: Option<crate::journal::OpenFolder>,
+    },
+}
+
+impl FolderPlace {
+    pub fn exists(&self) -> bool {
+        !matches!(self.stands, Standing::Nothing)
+    }
 }
 
 /// The note for a folder place with something else in its way.
@@ -259,6 +275,20 @@ pub fn paths(
     journal: Option<&FolderPlace>,
 ) -> Doc {
     let mut page = Doc::default();
+    add_playbook_places(&mut page, playbooks);
+    page.gap();
+    let state_note = |state: &FolderPlace| match state.stands {
+        Standing::NotAFolder => NOT_A_FOLDER.to_string(),
+        Standing::Folder { .. } => "exists".to_string(),
+        Standing::Nothing => "not created yet: tips motd --once-per-day creates it".to_string(),
+    };
+    add_folder_place(&mut page, "State", state, state_note, "XDG_STATE_HOME");
+    page.gap();
+    add_folder_place(&mut page, "Journal", journal, journal_note, "XDG_DATA_HOME");
+    page
+}
+
+fn add_playbook_places(page: &mut Doc, playbooks: &[PlaceReport]) {
     page.push(Paragraph::new(vec![Span::new(
         "Playbook (the first place that exists is in force)",
         Style::Heading,
@@ -271,11 +301,10 @@ pub fn paths(
             ])
             .indented(2),
         );
-        let note = match place.status {
-            PlaceStatus::InForce => format!("in force: {} tips", place.tips.unwrap_or_default()),
-            PlaceStatus::Broken => format!(
-                "in force but broken, so commands fail and tips motd shows a built-in tip: {}",
-                place.error.as_deref().unwrap_or_default()
+        let note = match &place.status {
+            PlaceStatus::InForce { tips } => format!("in force: {tips} tips"),
+            PlaceStatus::Broken { error } => format!(
+                "in force but broken, so commands fail and tips motd shows a built-in tip: {error}"
             ),
             PlaceStatus::NotFound => "not found: passed over".to_string(),
             PlaceStatus::Unused if place.exists => {
@@ -296,67 +325,59 @@ pub fn paths(
             .indented(2),
         );
     }
-    page.gap();
-    page.push(Paragraph::new(vec![Span::new("State", Style::Heading)]));
-    match state {
-        Some(state) => {
+}
+
+/// A folder's heading, its path and a note on what stands there; where no
+/// folder can be found, which variable to set.
+fn add_folder_place(
+    page: &mut Doc,
+    heading: &'static str,
+    place: Option<&FolderPlace>,
+    note: impl Fn(&FolderPlace) -> String,
+    variable: &str,
+) {
+    page.push(Paragraph::new(vec![Span::new(heading, Style::Heading)]));
+    match place {
+        Some(place) => {
             page.push(
-                Paragraph::new(vec![Span::new(state.path.clone(), Style::Command)]).indented(2),
+                Paragraph::new(vec![Span::new(place.path.clone(), Style::Command)]).indented(2),
             );
-            let note = if state.blocked {
-                NOT_A_FOLDER
-            } else if state.exists {
-                "exists"
-            } else {
-                "not created yet: tips motd --once-per-day creates it"
-            };
-            page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
+            page.push(Paragraph::new(vec![Span::new(note(place), Style::Faint)]).indented(4));
         }
         None => page.push(
             Paragraph::new(vec![Span::new(
-                "none: set HOME or XDG_STATE_HOME",
+                format!("none: set HOME or {variable}"),
                 Style::Faint,
             )])
             .indented(2),
         ),
     }
-    page.gap();
-    page.push(Paragraph::new(vec![Span::new("Journal", Style::Heading)]));
-    match journal {
-        Some(journal) => {
-            page.push(
-                Paragraph::new(vec![Span::new(journal.path.clone(), Style::Command)]).indented(2),
-            );
-            let note = match &journal.open_to_others {
-                _ if journal.blocked => NOT_A_FOLDER.to_string(),
-                Some(open) if open.yours => format!(
-                    "exists, but others may read or write {}: the next tips reflect makes it private",
-                    open.path.display()
-                ),
-                Some(open) if open.open => format!(
-                    "exists, but not private: {} belongs to someone else, and others may read or write it",
-                    open.path.display()
-                ),
-                Some(open) => format!(
-                    "exists, but {} belongs to someone else: its owner decides who may read it",
-                    open.path.display()
-                ),
-                None if journal.exists => {
-                    "exists: private to you, never sent anywhere; copy it to back it up".to_string()
-                }
-                None => "not created yet: tips reflect creates it".to_string(),
-            };
-            page.push(Paragraph::new(vec![Span::new(note, Style::Faint)]).indented(4));
+}
+
+fn journal_note(journal: &FolderPlace) -> String {
+    match &journal.stands {
+        Standing::NotAFolder => NOT_A_FOLDER.to_string(),
+        Standing::Nothing => "not created yet: tips reflect creates it".to_string(),
+        Standing::Folder { not_private: None } => {
+            "exists: private to you, never sent anywhere; copy it to back it up".to_string()
         }
-        None => page.push(
-            Paragraph::new(vec![Span::new(
-                "none: set HOME or XDG_DATA_HOME",
-                Style::Faint,
-            )])
-            .indented(2),
-        ),
+        Standing::Folder {
+            not_private: Some(open),
+        } => {
+            let folder = open.path.display();
+            match (open.yours, open.open) {
+                (true, _) => format!(
+                    "exists, but others may read or write {folder}: the next tips reflect makes it private"
+                ),
+                (false, true) => format!(
+                    "exists, but not private: {folder} belongs to someone else, and others may read or write it"
+                ),
+                (false, false) => format!(
+                    "exists, but {folder} belongs to someone else: its owner decides who may read it"
+                ),
+            }
+        }
     }
-    page
 }
 
 /// The tip an entry is about, as the journal names it: its number and
