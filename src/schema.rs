@@ -231,145 +231,198 @@ fn read_playbook(document: &DeTable<'_>) -> Result<RawPlaybook, Found> {
 /// One tip's table, its fields checked one by one in the order written;
 /// `start` is where the table starts, for a field that is missing.
 fn read_tip(table: &DeTable<'_>, start: usize) -> Result<RawTip, Found> {
-    let mut number = None;
-    let mut slug = None;
-    let mut text: HashMap<&str, String> = HashMap::new();
-    let mut prompts = None;
-    // Texts with nothing to show, as (offset, what, the way to fix it), to
-    // be reported once the tip's name is known.
-    let mut blanks: Vec<(usize, String, String)> = Vec::new();
+    let mut fields = TipFields::default();
     for (key, value) in in_written_order(table) {
-        let field = key.get_ref().as_ref();
-        let Some(&(field, example)) = TIP_FIELDS.iter().find(|(name, _)| *name == field) else {
-            let known: Vec<&str> = TIP_FIELDS.iter().map(|(name, _)| *name).collect();
-            let hint = match nearest(field, &known) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "a tip has number, slug, title, tagline, body, prompts, action and source"
-                    .to_string(),
+        let (field, example) = known_tip_field(key)?;
+        fields.read(field, example, value)?;
+    }
+    fields.into_tip(start)
+}
+
+/// A tip's field by its key, with an example of it; an unknown key is an
+/// error that suggests the nearest known one.
+fn known_tip_field(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+) -> Result<(&'static str, &'static str), Found> {
+    let typed = key.get_ref().as_ref();
+    if let Some(&(field, example)) = TIP_FIELDS.iter().find(|(name, _)| *name == typed) {
+        return Ok((field, example));
+    }
+    let known: Vec<&str> = TIP_FIELDS.iter().map(|(name, _)| *name).collect();
+    let hint = match nearest(typed, &known) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => {
+            "a tip has number, slug, title, tagline, body, prompts, action and source".to_string()
+        }
+    };
+    Err(Found::at(
+        key.span().start,
+        format!("unknown field `{typed}`: {hint}"),
+    ))
+}
+
+/// A text with nothing to show where something must be: where it is, what
+/// it is and the way to fix it, reported once the tip's name is known.
+struct Blank {
+    offset: usize,
+    what: String,
+    fix: String,
+}
+
+/// What one `[[tip]]` table has given so far.
+#[derive(Default)]
+struct TipFields {
+    number: Option<Spanned<u32>>,
+    slug: Option<Spanned<String>>,
+    text: HashMap<&'static str, String>,
+    prompts: Option<Spanned<Vec<String>>>,
+    blanks: Vec<Blank>,
+}
+
+impl TipFields {
+    fn read(
+        &mut self,
+        field: &'static str,
+        example: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Result<(), Found> {
+        match field {
+            "number" => self.number = Some(read_number(value, example)?),
+            "prompts" => self.prompts = Some(self.read_prompts(value, example)?),
+            _ => self.read_text(field, example, value)?,
+        }
+        Ok(())
+    }
+
+    fn read_prompts(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        example: &str,
+    ) -> Result<Spanned<Vec<String>>, Found> {
+        let must =
+            format!("prompts must be a list of at least {MIN_PROMPTS} strings, like {example}");
+        let DeValue::Array(items) = value.get_ref() else {
+            return Err(Found::at(value.span().start, must));
+        };
+        let mut list = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let DeValue::String(prompt) = item.get_ref() else {
+                return Err(Found::at(item.span().start, must));
             };
+            let prompt = without_blank_ends(prompt);
+            if prompt.is_empty() {
+                self.blanks.push(Blank {
+                    offset: item.span().start,
+                    what: format!("prompt {} is blank", index + 1),
+                    fix: "write the question in its quotes, or take it out of the list".to_string(),
+                });
+            }
+            list.push(prompt.to_string());
+        }
+        Ok(Spanned::new(value.span(), list))
+    }
+
+    fn read_text(
+        &mut self,
+        field: &'static str,
+        example: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Result<(), Found> {
+        let here = value.span().start;
+        let DeValue::String(string) = value.get_ref() else {
             return Err(Found::at(
-                key.span().start,
-                format!("unknown field `{field}`: {hint}"),
+                here,
+                format!("{field} must be text in quotes, like {example}"),
             ));
         };
-        let here = value.span().start;
-        match field {
-            "number" => {
-                let whole = match value.get_ref() {
-                    DeValue::Integer(integer) => {
-                        u32::from_str_radix(integer.as_str(), integer.radix()).ok()
-                    }
-                    _ => None,
-                };
-                match whole {
-                    Some(whole) if whole >= 1 => number = Some(Spanned::new(value.span(), whole)),
-                    _ => {
-                        return Err(Found::at(
-                            here,
-                            format!("number must be a whole number from 1, like {example}"),
-                        ))
-                    }
-                }
-            }
-            "prompts" => {
-                let must = format!(
-                    "prompts must be a list of at least {MIN_PROMPTS} strings, like {example}"
-                );
-                let DeValue::Array(items) = value.get_ref() else {
-                    return Err(Found::at(here, must));
-                };
-                let mut list = Vec::with_capacity(items.len());
-                for (index, item) in items.iter().enumerate() {
-                    match item.get_ref() {
-                        DeValue::String(prompt) => {
-                            let prompt = without_blank_ends(prompt);
-                            if prompt.is_empty() {
-                                blanks.push((
-                                    item.span().start,
-                                    format!("prompt {} is blank", index + 1),
-                                    "write the question in its quotes, or take it out of the list"
-                                        .to_string(),
-                                ));
-                            }
-                            list.push(prompt.to_string());
-                        }
-                        _ => return Err(Found::at(item.span().start, must)),
-                    }
-                }
-                prompts = Some(Spanned::new(value.span(), list));
-            }
-            _ => {
-                let DeValue::String(string) = value.get_ref() else {
-                    return Err(Found::at(
-                        here,
-                        format!("{field} must be text in quotes, like {example}"),
-                    ));
-                };
-                if field == "slug" {
-                    slug = Some(Spanned::new(value.span(), string.to_string()));
-                    continue;
-                }
-                // Blanks at the ends are trimmed here, once, so that every
-                // output (pages, JSON, calendar files, the export) shows
-                // the same text.
-                let string = without_blank_ends(string);
-                if !string.is_empty() {
-                    text.insert(field, string.to_string());
-                } else if REQUIRED_FIELDS.contains(&field) {
-                    blanks.push((
-                        here,
-                        format!("{field} is blank"),
-                        format!("write it in the quotes, like {example}"),
-                    ));
-                    text.insert(field, String::new());
-                }
-                // A blank optional field is as good as one left out.
-            }
+        if field == "slug" {
+            self.slug = Some(Spanned::new(value.span(), string.to_string()));
+            return Ok(());
         }
+        // Blanks at the ends are trimmed here, once, so that every output
+        // (pages, JSON, calendar files, the export) shows the same text.
+        let string = without_blank_ends(string);
+        if !string.is_empty() {
+            self.text.insert(field, string.to_string());
+        } else if REQUIRED_FIELDS.contains(&field) {
+            self.blanks.push(Blank {
+                offset: here,
+                what: format!("{field} is blank"),
+                fix: format!("write it in the quotes, like {example}"),
+            });
+            self.text.insert(field, String::new());
+        }
+        // A blank optional field is as good as one left out.
+        Ok(())
     }
-    let name = match (&number, &slug) {
-        (Some(number), Some(slug)) => format!("tip {} ('{}')", number.get_ref(), slug.get_ref()),
-        (Some(number), None) => format!("tip {}", number.get_ref()),
-        _ => "this tip".to_string(),
-    };
-    let (title, body) = (text.remove("title"), text.remove("body"));
-    let absent = [
-        number.is_none(),
-        slug.is_none(),
-        title.is_none(),
-        body.is_none(),
-        prompts.is_none(),
-    ];
-    let (Some(number), Some(slug), Some(title), Some(body), Some(prompts)) =
-        (number, slug, title, body, prompts)
-    else {
-        let missing = REQUIRED_FIELDS
-            .iter()
-            .zip(absent)
-            .find_map(|(field, absent)| absent.then_some(*field))
-            .unwrap_or("a field");
-        let example = TIP_FIELDS
-            .iter()
-            .find(|(field, _)| *field == missing)
-            .map_or("", |(_, example)| example);
-        return Err(Found::at(
-            start,
-            format!("{name} has no {missing}: add one, like {example}"),
-        ));
-    };
-    if let Some((offset, what, fix)) = blanks.into_iter().min_by_key(|(offset, ..)| *offset) {
-        return Err(Found::at(offset, format!("{name}: {what}: {fix}")));
+
+    /// The tip, once every field is read: the first field missing, else
+    /// the first blank one, is the error, named with the tip.
+    fn into_tip(mut self, start: usize) -> Result<RawTip, Found> {
+        let name = match (&self.number, &self.slug) {
+            (Some(number), Some(slug)) => {
+                format!("tip {} ('{}')", number.get_ref(), slug.get_ref())
+            }
+            (Some(number), None) => format!("tip {}", number.get_ref()),
+            _ => "this tip".to_string(),
+        };
+        let (title, body) = (self.text.remove("title"), self.text.remove("body"));
+        let absent = [
+            self.number.is_none(),
+            self.slug.is_none(),
+            title.is_none(),
+            body.is_none(),
+            self.prompts.is_none(),
+        ];
+        let (Some(number), Some(slug), Some(title), Some(body), Some(prompts)) =
+            (self.number, self.slug, title, body, self.prompts)
+        else {
+            let missing = REQUIRED_FIELDS
+                .iter()
+                .zip(absent)
+                .find_map(|(field, absent)| absent.then_some(*field))
+                .unwrap_or("a field");
+            let example = TIP_FIELDS
+                .iter()
+                .find(|(field, _)| *field == missing)
+                .map_or("", |(_, example)| example);
+            return Err(Found::at(
+                start,
+                format!("{name} has no {missing}: add one, like {example}"),
+            ));
+        };
+        if let Some(blank) = self.blanks.into_iter().min_by_key(|blank| blank.offset) {
+            return Err(Found::at(
+                blank.offset,
+                format!("{name}: {}: {}", blank.what, blank.fix),
+            ));
+        }
+        Ok(RawTip {
+            number,
+            slug,
+            title,
+            tagline: self.text.remove("tagline"),
+            body,
+            prompts: prompts.into_inner(),
+            action: self.text.remove("action"),
+            source: self.text.remove("source"),
+        })
     }
-    Ok(RawTip {
-        number,
-        slug,
-        title,
-        tagline: text.remove("tagline"),
-        body,
-        prompts: prompts.into_inner(),
-        action: text.remove("action"),
-        source: text.remove("source"),
-    })
+}
+
+/// `number`: a whole number from 1.
+fn read_number(value: &Spanned<DeValue<'_>>, example: &str) -> Result<Spanned<u32>, Found> {
+    let whole = match value.get_ref() {
+        DeValue::Integer(integer) => u32::from_str_radix(integer.as_str(), integer.radix()).ok(),
+        _ => None,
+    };
+    match whole {
+        Some(whole) if whole >= 1 => Ok(Spanned::new(value.span(), whole)),
+        _ => Err(Found::at(
+            value.span().start,
+            format!("number must be a whole number from 1, like {example}"),
+        )),
+    }
 }
 
 /// Text without the blanks at its ends: white space, and the characters
