@@ -1180,7 +1180,7 @@ fn a_journal_that_cannot_be_read_is_said_so_never_shown_as_empty() {
         let error = assert_one_line_failure(&tips.output().unwrap());
         assert!(
             error.contains(
-                "cannot find the journal: set HOME, or XDG_DATA_HOME, to an absolute path"
+                "cannot find the journal: set HOME to a folder that is there, or XDG_DATA_HOME to an absolute path"
             ),
             "{error}"
         );
@@ -2432,10 +2432,21 @@ fn a_broken_playbook_does_not_keep_anyone_from_writing_on_a_builtin_tip() {
     let said = stderr_of(&output);
     assert_eq!(said.lines().count(), 1, "{said}");
     assert!(
-        said.contains("broken.toml") && said.contains("writing on the built-in tip"),
+        said.contains("broken.toml") && said.contains("writing on the built-in tip listen"),
         "{said}"
     );
     assert_eq!(entry_files(&env, "listen").len(), 1);
+    // A number or the start of a slug may mean the team's tip: refused,
+    // the broken playbook named, and nothing written under a built-in tip.
+    for name in ["7", "resp"] {
+        let output = env
+            .tips(&["--tips-file", broken, "reflect", name, "-m", "x"])
+            .output()
+            .unwrap();
+        let error = assert_one_line_failure(&output);
+        assert!(error.contains("broken.toml"), "{error}");
+    }
+    assert!(entry_files(&env, "respect").is_empty());
     // The tip of the day is the playbook's to decide: refused, one line.
     let output = env
         .tips(&["--tips-file", broken, "reflect", "-m", "x"])
@@ -2443,4 +2454,62 @@ fn a_broken_playbook_does_not_keep_anyone_from_writing_on_a_builtin_tip() {
         .unwrap();
     let error = assert_one_line_failure(&output);
     assert!(error.contains("broken.toml"), "{error}");
+}
+
+/// A folder of the journal named by a slug is read by that slug, before
+/// any tip in force whose slug it is the start of.
+#[test]
+fn a_slug_with_a_folder_in_the_journal_is_that_folder() {
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "old note", "--date", RESPECT_DAY]);
+    let team = env.write(
+        "la.toml",
+        "replace_builtin = true\n[[tip]]\nnumber = 1\nslug = \"listen-actively\"\n\
+         title = \"Listen Actively\"\nbody = \"b\"\nprompts = [\"a\", \"b\", \"c\"]\n",
+    );
+    let team = team.to_str().unwrap();
+    reflect(
+        &env,
+        &[
+            "--tips-file",
+            team,
+            "listen-actively",
+            "-m",
+            "new note",
+            "--date",
+            RESPECT_DAY,
+        ],
+    );
+    let listed = stdout_of(&mut env.tips(&["--tips-file", team, "journal", "listen"]));
+    assert!(
+        listed.contains("old note") && !listed.contains("new note"),
+        "{listed}"
+    );
+}
+
+/// A HOME that is not there (Debian gives system users /nonexistent) was
+/// made, with the journal or the login state in it.
+#[test]
+fn nothing_is_made_in_a_home_that_is_not_there() {
+    let env = TestEnv::new();
+    let missing = env.home().join("nonexistent");
+    let home = missing.to_str().unwrap();
+    let output = env
+        .tips(&["reflect", "respect", "-m", "x"])
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(
+        error.contains("set HOME to a folder that is there"),
+        "{error}"
+    );
+    let motd = env
+        .tips(&["motd", "--once-per-day"])
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    assert!(motd.status.success());
+    assert!(String::from_utf8_lossy(&motd.stdout).contains("Tip "));
+    assert!(!missing.exists(), "nothing made under the missing HOME");
 }

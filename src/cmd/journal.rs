@@ -34,19 +34,31 @@ impl Run for JournalArgs {
         // The journal is the user's own: a broken team playbook must not
         // lock it away. Its entries are listed with the built-in tips.
         let (tips, broken_playbook) = session.tips_or_builtin();
+        let journal_dir = session.journal_dir();
         let slug = match &self.name {
-            Some(name) => match tips.find(name) {
-                Ok(tip) => Some(tip.slug.to_string()),
-                Err(error) => match session.journal_dir() {
-                    // Entries on a tip no longer in force (a team tip whose
-                    // playbook is gone) are still the user's, by the slug
-                    // they are kept under.
-                    Some(folder) if journal::has_folder(&folder, name) => Some(name.clone()),
-                    // A name the built-in tips lack may be a team tip's:
-                    // the broken playbook is the first problem, and the
-                    // one said, as `tips show` says it.
-                    _ => return Err(broken_playbook.unwrap_or(Error::Usage(explain(name, &error)))),
-                },
+            // A slug the journal has a folder for is that folder, before
+            // any tip it might be the start of: entries on a tip no longer
+            // in force (a team tip whose playbook is gone) are still the
+            // user's, by the slug they are kept under.
+            Some(name)
+                if journal_dir
+                    .as_ref()
+                    .is_some_and(|folder| journal::has_folder(folder, name)) =>
+            {
+                Some(name.clone())
+            }
+            Some(name) => match broken_playbook {
+                None => {
+                    let tip = tips
+                        .find(name)
+                        .map_err(|error| Error::Usage(explain(name, &error)))?;
+                    Some(tip.slug.to_string())
+                }
+                // With the playbook broken, a number or the start of a
+                // slug may mean the team's tip: its error is the first
+                // problem, and the one said, as `tips show` says it.
+                Some(_) if tips.all().iter().any(|tip| tip.slug == *name) => Some(name.clone()),
+                Some(broken) => return Err(broken),
             },
             None => None,
         };

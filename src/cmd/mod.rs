@@ -133,12 +133,12 @@ impl Session {
 
     /// Where the login tip remembers the day it was last shown.
     pub fn state_dir(&self) -> Option<PathBuf> {
-        locations::state_dir(&locations::process_env)
+        locations::state_dir(&locations::process_env).and_then(under_a_home_that_is_there)
     }
 
     /// Where the journal's entries are kept.
     pub fn journal_dir(&self) -> Option<PathBuf> {
-        locations::journal_dir(&locations::process_env)
+        locations::journal_dir(&locations::process_env).and_then(under_a_home_that_is_there)
     }
 
     /// Where the journal's entries are kept, for the commands that cannot
@@ -147,7 +147,7 @@ impl Session {
     pub fn journal_folder(&self) -> Result<PathBuf, Error> {
         self.journal_dir().ok_or_else(|| {
             Error::Failure(
-                "cannot find the journal: set HOME, or XDG_DATA_HOME, to an absolute path"
+                "cannot find the journal: set HOME to a folder that is there, or XDG_DATA_HOME to an absolute path"
                     .to_string(),
             )
         })
@@ -174,6 +174,16 @@ impl Session {
         let places = self.playbook_places();
         let Loaded { tips, .. } = playbook::load(&places);
         tips.map_err(|error| Error::Failure(error.to_string()))
+    }
+}
+
+/// `dir`, unless it lies in a HOME that is not there: Debian gives system
+/// users `HOME=/nonexistent` so that nothing is ever made there, and a
+/// login as such a user must not make it.
+fn under_a_home_that_is_there(dir: PathBuf) -> Option<PathBuf> {
+    match std::env::var_os("HOME").map(PathBuf::from) {
+        Some(home) if home.is_absolute() && dir.starts_with(&home) && !home.is_dir() => None,
+        _ => Some(dir),
     }
 }
 

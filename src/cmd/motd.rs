@@ -194,7 +194,7 @@ impl FirstProblem {
 }
 
 const NO_STATE_DIR: &str =
-    "cannot record today's tip: set HOME, or XDG_STATE_HOME, to an absolute path";
+    "cannot record today's tip: set HOME to a folder that is there, or XDG_STATE_HOME to an absolute path";
 
 /// Whether today's tip already went out. `Err`: the state cannot be read,
 /// so the tip is shown, with a note.

@@ -24,18 +24,25 @@ impl Run for ReflectArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
         let today = session.today();
         // A broken team playbook does not keep anyone from writing about a
-        // built-in tip named; the tip of the day, which the playbook
-        // decides, cannot be known without it.
+        // built-in tip named by its slug; a number or the start of a slug
+        // may mean the team's tip, and the tip of the day is the
+        // playbook's to decide, so those wait for the playbook's repair.
         let (tips, broken_playbook) = session.tips_or_builtin();
         let tip = match (&self.name, broken_playbook) {
-            (Some(name), broken) => match tips.find(name) {
-                Ok(tip) => {
-                    if let Some(message) = broken.as_ref().and_then(Error::message) {
-                        error::warn(&format!("{message}; writing on the built-in tip"));
+            (Some(name), None) => tips
+                .find(name)
+                .map_err(|error| Error::Usage(explain(name, &error)))?,
+            (Some(name), Some(broken)) => match tips.all().iter().find(|tip| tip.slug == *name) {
+                Some(tip) => {
+                    if let Some(message) = broken.message() {
+                        error::warn(&format!(
+                            "{message}; writing on the built-in tip {}",
+                            tip.slug
+                        ));
                     }
                     tip
                 }
-                Err(error) => return Err(broken.unwrap_or(Error::Usage(explain(name, &error)))),
+                None => return Err(broken),
             },
             (None, Some(broken)) => return Err(broken),
             (None, None) => schedule::tip_for(today, &tips),
