@@ -257,7 +257,9 @@ pub fn entries(
         Some(slug) => vec![slug.to_string()],
         None => match tip_folders(journal) {
             Ok(slugs) => slugs,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(error) if error.kind() == io::ErrorKind::NotFound && !is_link(journal) => {
+                Vec::new()
+            }
             Err(error) => return Err(naming(journal, error)),
         },
     };
@@ -266,6 +268,15 @@ pub fn entries(
         let folder = journal.join(&slug);
         let names = match entry_names(&folder) {
             Ok(names) => names,
+            // A link to a folder that is not there (a drive not mounted)
+            // holds entries that cannot be shown now.
+            Err(error) if error.kind() == io::ErrorKind::NotFound && is_link(&folder) => {
+                listing.unshown.push(Unshown {
+                    why: format!("a link to {}, which is not there", link_target(&folder)),
+                    path: folder,
+                });
+                continue;
+            }
             Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
             // A file, a FIFO or anything else where a tip's folder belongs
             // holds no entries, and is named.
@@ -343,10 +354,22 @@ fn tip_folders(journal: &Path) -> io::Result<Vec<String>> {
     Ok(slugs)
 }
 
+/// Whether `path` is a link (to something there or not).
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
+}
+
+fn link_target(path: &Path) -> String {
+    fs::read_link(path).map_or_else(|_| "?".to_string(), |target| target.display().to_string())
+}
+
 /// An error that says which file or folder it is about.
 fn naming(path: &Path, error: io::Error) -> io::Error {
     let why = match error.raw_os_error() {
         Some(libc::ENOTDIR) => "not a folder".to_string(),
+        Some(libc::ENOENT) if is_link(path) => {
+            format!("a link to {}, which is not there", link_target(path))
+        }
         _ => error.to_string(),
     };
     io::Error::new(error.kind(), format!("{}: {why}", path.display()))

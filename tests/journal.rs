@@ -2513,3 +2513,33 @@ fn nothing_is_made_in_a_home_that_is_not_there() {
     assert!(String::from_utf8_lossy(&motd.stdout).contains("Tip "));
     assert!(!missing.exists(), "nothing made under the missing HOME");
 }
+
+/// A journal, or a tip's folder, that is a link to a drive not mounted
+/// looked empty: "No journal entries yet".
+#[test]
+fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "kept", "--date", RESPECT_DAY]);
+    let gone = env.home().join("media/backup/respect");
+    std::os::unix::fs::symlink(&gone, journal_dir(&env).join("respect")).unwrap();
+    for args in [&["journal"][..], &["journal", "respect"]] {
+        let output = env.tips(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said = stderr_of(&output);
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert!(said.contains("which is not there"), "{said}");
+    }
+    // The journal itself a link to nothing.
+    let env = TestEnv::new();
+    let data = env.home().join(".local/share/tips");
+    fs::create_dir_all(&data).unwrap();
+    std::os::unix::fs::symlink(env.home().join("media/journal"), data.join("journal")).unwrap();
+    let output = env.tips(&["journal"]).output().unwrap();
+    let error = assert_one_line_failure(&output);
+    assert!(error.contains("which is not there"), "{error}");
+    let paths = stdout_of(&mut env.tips(&["paths"]));
+    assert!(
+        paths.contains("a link to something that is not there"),
+        "{paths}"
+    );
+}

@@ -40,6 +40,8 @@ fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
         }
     } else if dir.exists() {
         Standing::NotAFolder
+    } else if std::fs::symlink_metadata(dir).is_ok() {
+        Standing::LinkToNothing
     } else {
         Standing::Nothing
     };
