@@ -242,7 +242,59 @@ pub fn parse_base_url(text: &str) -> Result<String, String> {
     if host.contains('@') {
         return Err("leave the user name and password out of the URL".to_string());
     }
+    check_host_and_port(host)?;
+    // The folder the site is served from, not a file in it: the feed's own
+    // address given by mistake would make links to feed.xml/feed.xml.
+    let path = rest[host.len()..].trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let pages = [".xml", ".html", ".htm", ".ics", ".json"];
+    if pages
+        .iter()
+        .any(|end| last.to_ascii_lowercase().ends_with(end))
+    {
+        return Err(format!(
+            "the URL is the folder the site is served from, not a file in it: leave out /{last}"
+        ));
+    }
     Ok(text.trim_end_matches('/').to_string())
+}
+
+/// A host (a name, an IPv4 address or an IPv6 one in brackets) and an
+/// optional port from 1 to 65535, as `host[:port]`.
+fn check_host_and_port(authority: &str) -> Result<(), String> {
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => {
+            let (address, after) = bracketed
+                .split_once(']')
+                .ok_or("an IPv6 address in a URL is closed with ], as in http://[::1]:8080")?;
+            if address.parse::<std::net::Ipv6Addr>().is_err() {
+                return Err(format!("[{address}] is not an IPv6 address"));
+            }
+            match after {
+                "" => (address, None),
+                _ => match after.strip_prefix(':') {
+                    Some(port) => (address, Some(port)),
+                    None => return Err(format!("{after} cannot follow an IPv6 address")),
+                },
+            }
+        }
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
+    };
+    if host.is_empty() {
+        return Err("the URL names no host, as in https://intranet.example.com/tips".to_string());
+    }
+    if !authority.starts_with('[') && host.contains(['[', ']', ':']) {
+        return Err(format!("{host} is not a host name"));
+    }
+    match port {
+        Some(port) if !port.parse::<u16>().is_ok_and(|port| port >= 1) => Err(format!(
+            "{port} is not a port: a port is a number from 1 to 65535"
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The characters RFC 3986 and RFC 3987 allow in a URL or an IRI: ASCII
@@ -308,6 +360,14 @@ mod tests {
             "https://x/\"onload=",
             "https://x/100%",
             "https://x/%zz",
+            "https://:80/t",
+            "https://x.example:abc/t",
+            "https://x.example:99999/t",
+            "https://x.example:0/",
+            "https://[zz]/t",
+            "https://[::1/t",
+            "https://x.example/t/feed.xml",
+            "https://x.example/t/index.html",
         ] {
             assert!(parse_base_url(refused).is_err(), "{refused}");
         }
