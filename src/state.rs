@@ -413,6 +413,25 @@ mod tests {
             fs::read_to_string(state.join(LAST_SHOWN)).unwrap(),
             "2026-11-25\n"
         );
+        // Private, as every file the state holds.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(state.join(LAST_SHOWN))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
         assert!(claim_today(&state, day("2026-11-26")).unwrap().is_some());
+    }
+
+    /// A state that is there but cannot be read (here a link that leads
+    /// back to itself) is an error to name, not "nothing recorded".
+    #[test]
+    fn a_state_that_cannot_be_read_is_not_taken_for_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("tips");
+        fs::create_dir(&state).unwrap();
+        std::os::unix::fs::symlink(state.join(LAST_SHOWN), state.join(LAST_SHOWN)).unwrap();
+        assert!(already_shown(&state, day("2026-11-26")).is_err());
+        assert!(read_last_shown(&state.join("none")).unwrap().is_none());
     }
 }

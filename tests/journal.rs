@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_usage_error, json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv,
+    assert_usage_error, json_of, make_fifo, needed, require, stdout_of, tips_binary, SmallDisk,
+    TestEnv,
 };
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -1408,34 +1409,11 @@ fn a_fifo_in_place_of_a_tips_folder_neither_blocks_nor_fails() {
     assert!(String::from_utf8_lossy(&listed.stdout).contains("kept"));
 }
 
-/// A small tmpfs mounted for one test, unmounted when it ends.
-struct SmallDisk(PathBuf);
-
-impl SmallDisk {
-    /// Mounts 64 KiB at `at`, or `None` where mounting is not permitted.
-    fn mount(at: &Path) -> Option<SmallDisk> {
-        fs::create_dir_all(at).unwrap();
-        let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs"])
-            .arg(at)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success());
-        mounted.then(|| SmallDisk(at.to_path_buf()))
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
 #[test]
 fn a_full_disk_leaves_no_temporary_file() {
     let env = TestEnv::new();
     let data = env.home().join("data");
-    let Some(_disk) = SmallDisk::mount(&data) else {
+    let Some(_disk) = SmallDisk::mount(&data, "size=64k,mode=0700") else {
         needed(false, "permission to mount a small tmpfs (root)");
         return;
     };

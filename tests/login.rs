@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{json_of, make_fifo, needed, require, stdout_of, tips_binary, TestEnv, PLAIN_DAY};
+use common::{
+    json_of, make_fifo, needed, require, stdout_of, tips_binary, SmallDisk, TestEnv, PLAIN_DAY,
+};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -1567,6 +1569,38 @@ fn a_signal_while_the_tip_is_written_gives_the_day_back() {
         assert!(
             shows_a_tip(&String::from_utf8_lossy(&next.stdout)),
             "{signal:?}: the day was given back, so the next shell shows the tip"
+        );
+    }
+}
+
+/// A state folder with no room for one more file, where the claim is made
+/// or where the record is written through a temporary file: the tip shows,
+/// and the one line says what the disk said, not something else.
+#[test]
+fn a_state_folder_out_of_room_shows_the_tip_and_says_why() {
+    // A tmpfs of 2 inodes holds its own root and the state folder; of 3,
+    // the claim too.
+    for inodes in [2, 3] {
+        let env = TestEnv::new();
+        let state = env.home().join("state");
+        let Some(_disk) =
+            SmallDisk::mount(&state, &format!("size=64k,nr_inodes={inodes},mode=0700"))
+        else {
+            needed(false, "permission to mount a small tmpfs (root)");
+            return;
+        };
+        let output = env
+            .tips(&["motd", "--once-per-day", "--date", PLAIN_DAY])
+            .env("XDG_STATE_HOME", &state)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{inodes} inodes");
+        assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(said.lines().count(), 1, "{inodes} inodes: {said}");
+        assert!(
+            said.contains("No space left on device"),
+            "{inodes} inodes: {said}"
         );
     }
 }

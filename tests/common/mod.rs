@@ -258,3 +258,27 @@ pub fn a_run_that_prints(command: &str, scratch: &Path) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// A small tmpfs mounted for one test, unmounted when it ends.
+pub struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// Mounts a tmpfs with `options` (as `size=64k,nr_inodes=3`) at `at`,
+    /// or `None` where mounting is not permitted (not root).
+    pub fn mount(at: &Path, options: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then(|| SmallDisk(at.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
