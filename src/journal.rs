@@ -49,33 +49,51 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The first line of the reader's own words, for one-line listings.
+    /// A glimpse of the entry ("Last time", `--oneline`, the login line):
+    /// its lines that hold the reader's own words. Blank lines are left
+    /// out, and so is each quoted block that is one of the tip's
+    /// `prompts`, as the editor's draft keeps them above their answers,
+    /// unless the entry holds nothing else; a quote of the reader's own
+    /// stays. The entry as written is `text`.
+    pub fn glimpse(&self, prompts: &[impl AsRef<str>]) -> Glimpse<'_> {
+        let mut filled = Vec::new();
+        let mut own = Vec::new();
+        let lines: Vec<&str> = self.text.lines().map(str::trim_end).collect();
+        let mut at = 0;
+        while at < lines.len() {
+            // A quoted block runs to the first line that is not quoted.
+            let quote = lines[at..]
+                .iter()
+                .take_while(|line| is_quoted(line))
+                .count();
+            let block = &lines[at..at + quote.max(1)];
+            let a_prompt = quote > 0 && is_one_of(block, prompts);
+            for line in block.iter().filter(|line| !line.trim().is_empty()) {
+                filled.push(*line);
+                if !a_prompt {
+                    own.push(*line);
+                }
+            }
+            at += quote.max(1);
+        }
+        let leaves_out = !own.is_empty() && own.len() < filled.len();
+        Glimpse {
+            lines: if own.is_empty() { filled } else { own },
+            leaves_out,
+        }
+    }
+}
+
+/// What a glimpse shows of an entry.
+pub struct Glimpse<'e> {
+    pub lines: Vec<&'e str>,
+    /// Whether prompts were left out of `lines`.
+    pub leaves_out: bool,
+}
+
+impl Glimpse<'_> {
     pub fn first_line(&self) -> &str {
-        self.lines().next().unwrap_or_default()
-    }
-
-    /// The lines that hold the reader's own words, for a glimpse of the
-    /// entry ("Last time", `--oneline`, the login line): blank lines left
-    /// out, and so are the quoted prompts that an entry written in the
-    /// editor keeps above its answers, unless the entry holds nothing else.
-    /// The entry as written is `text`.
-    pub fn lines(&self) -> impl Iterator<Item = &str> {
-        let only_quotes = self.filled_lines().all(is_quoted);
-        self.filled_lines()
-            .filter(move |line| only_quotes || !is_quoted(line))
-    }
-
-    /// Whether [`Entry::lines`] leaves quoted lines out.
-    pub fn leaves_quotes_out(&self) -> bool {
-        let mut filled = self.filled_lines();
-        filled.clone().any(is_quoted) && filled.any(|line| !is_quoted(line))
-    }
-
-    fn filled_lines(&self) -> impl Iterator<Item = &str> + Clone {
-        self.text
-            .lines()
-            .map(str::trim_end)
-            .filter(|line| !line.trim().is_empty())
+        self.lines.first().copied().unwrap_or_default()
     }
 }
 
@@ -83,6 +101,19 @@ impl Entry {
 fn is_quoted(line: &str) -> bool {
     let text = line.trim_start_matches(' ');
     line.len() - text.len() <= 3 && text.starts_with('>')
+}
+
+/// Whether a quoted block says one of `prompts`, word for word, as the
+/// draft quotes them (made visible, wrapped over `> ` lines).
+fn is_one_of(block: &[&str], prompts: &[impl AsRef<str>]) -> bool {
+    let quoted: Vec<&str> = block
+        .iter()
+        .flat_map(|line| line.trim_start().trim_start_matches('>').split_whitespace())
+        .collect();
+    prompts.iter().any(|prompt| {
+        let shown = crate::untrusted::visible(prompt.as_ref());
+        shown.split_whitespace().eq(quoted.iter().copied())
+    })
 }
 
 /// `2026-11-26-3.md`.
@@ -868,7 +899,7 @@ mod tests {
                 let entry = newest(&journal, "respect", date).unwrap();
                 prop_assert_eq!(entry.date, date);
                 prop_assert_eq!(tidy(&entry.text), kept.clone());
-                prop_assert!(!entry.first_line().trim().is_empty());
+                prop_assert!(!entry.glimpse(&[] as &[&str]).first_line().trim().is_empty());
             }
         }
     }

@@ -2282,7 +2282,8 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
             "--date",
             RESPECT_DAY,
             "-m",
-            "> When did the customer last say something that sounded wrong?",
+            "> When the customer last said something that sounded wrong to me, did I\n\
+             > correct them or ask them to explain?",
             "-m",
             "At the kickoff: I asked why instead of correcting them.",
         ],
@@ -2301,6 +2302,24 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
     // The whole entry keeps the question.
     let whole = stdout_of(&mut env.tips(&["journal", "respect"]));
     assert!(whole.contains("sounded wrong"), "{whole}");
+    // A quote of the reader's own is their words, and stays.
+    reflect(
+        &env,
+        &[
+            "respect",
+            "--date",
+            WEEKS_LATER,
+            "-m",
+            "> customer: \"we need it by May\"",
+            "-m",
+            "and then",
+        ],
+    );
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    assert!(
+        listed.contains("> customer: \"we need it by May\""),
+        "{listed}"
+    );
 }
 
 /// Entries on a tip no longer in force (a playbook gone) are still the

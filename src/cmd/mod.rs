@@ -211,7 +211,7 @@ fn print_tip_with_last_time(
     } else {
         let mut page = pages::tip_page(tip, valentines_day);
         if let Some(entry) = last_time {
-            pages::add_last_time(&mut page, entry);
+            pages::add_last_time(&mut page, entry, tip);
         }
         out.page(&page)?;
     }

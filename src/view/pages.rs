@@ -77,21 +77,21 @@ fn short_date(date: chrono::NaiveDate) -> String {
 /// The "Last time" section after a tip: the newest entry on it, its date
 /// and the first lines of the reader's own words. The entry's text is the user's, and is laid out as
 /// untrusted text is.
-pub fn add_last_time(page: &mut Doc, entry: &Entry) {
+pub fn add_last_time(page: &mut Doc, entry: &Entry, tip: &Tip) {
     page.gap();
     page.push(Paragraph::new(vec![Span::new(
         format!("Last time ({}) you wrote", short_date(entry.date)),
         Style::Heading,
     )]));
-    let mut lines = entry.lines();
-    for line in lines.by_ref().take(LAST_TIME_LINES) {
+    let glimpse = entry.glimpse(&tip.prompts);
+    for line in glimpse.lines.iter().take(LAST_TIME_LINES) {
         page.push(
             Paragraph::new(vec![Span::plain(line.to_string())])
                 .indented(2)
                 .at_most(2),
         );
     }
-    if lines.next().is_some() || entry.leaves_quotes_out() {
+    if glimpse.lines.len() > LAST_TIME_LINES || glimpse.leaves_out {
         page.push(
             Paragraph::new(vec![
                 Span::new("more: ", Style::Faint),
@@ -215,7 +215,7 @@ pub fn motd(tip: &Tip, prompt: &Text, countdown: &Countdown, last_time: Option<&
                     format!("Last time ({}): ", short_date(entry.date)),
                     Style::Faint,
                 ),
-                Span::plain(entry.first_line().to_string()),
+                Span::plain(entry.glimpse(&tip.prompts).first_line().to_string()),
             ])
             .indented(2)
             .at_most(1),
@@ -428,13 +428,15 @@ pub fn journal_list(entries: &[(&Entry, Option<&Tip>)]) -> Doc {
     let names: Vec<String> = entries.iter().map(entry_tip_name).collect();
     let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
     let mut page = Doc::with_capacity(entries.len());
-    for ((entry, _), name) in entries.iter().zip(names) {
+    for ((entry, tip), name) in entries.iter().zip(names) {
         let mut row = vec![
             Span::new(format!("{}  ", dates::iso(entry.date)), Style::Label),
             Span::new(name.clone(), Style::Title),
         ];
         // Padded only where a line follows, so that no row ends in blanks.
-        let first_line = entry.first_line();
+        let prompts: &[crate::tip::Text] = tip.map_or(&[], |tip| &tip.prompts);
+        let glimpse = entry.glimpse(prompts);
+        let first_line = glimpse.first_line();
         if !first_line.is_empty() {
             row.push(Span::plain(" ".repeat(name_width - name.width() + 2)));
             row.push(Span::plain(first_line.to_string()));
