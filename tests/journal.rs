@@ -2540,3 +2540,21 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
         "{paths}"
     );
 }
+
+/// The login's "Last time" line showed only "…" where the entry began with
+/// a word longer than the line (a sentence of Japanese, a URL).
+#[test]
+fn the_login_line_shows_the_start_of_an_entry_that_begins_with_a_long_word() {
+    let env = TestEnv::new();
+    let sentence = "顧客は来月までに導入を決めたいと言っていました。予算は確保済みです。";
+    reflect(&env, &["respect", "--date", RESPECT_DAY, "-m", sentence]);
+    let motd = stdout_of(
+        env.tips(&["motd", "--date", WEEKS_LATER])
+            .env("COLUMNS", "60"),
+    );
+    let line = motd
+        .lines()
+        .find(|line| line.contains("Last time"))
+        .expect("a Last time line");
+    assert!(line.contains("顧客は来月"), "{motd}");
+}

@@ -376,9 +376,17 @@ fn wrap<'d>(
         if word_width <= room {
             scratch.place(word, word_width, room);
         } else {
-            // Rare: a word wider than the screen is cut into parts, placed
-            // one after the other as pieces of their own.
-            for part in split_long(&scratch.pieces[word], room, scratch) {
+            // Rare: a word wider than the screen (a URL, a sentence of
+            // Chinese) is cut into parts, placed one after the other as
+            // pieces of their own. The first fills what is left of the row
+            // it starts on, so that a row holding only a label ("Last
+            // time:") and limited to one line still shows some of it.
+            let left = match scratch.used {
+                0 => room,
+                used => room.saturating_sub(used + 1),
+            };
+            let first_room = if left > 0 { left } else { room };
+            for part in split_long(&scratch.pieces[word], first_room, room, scratch) {
                 let start = scratch.pieces.len();
                 scratch.pieces.extend(part);
                 let part = start..scratch.pieces.len();
@@ -448,8 +456,9 @@ fn spaces(count: usize) -> Cow<'static, str> {
     }
 }
 
-/// A word wider than the room is cut into parts that fit.
-fn split_long(word: &[Piece], room: usize, scratch: &Scratch) -> Vec<PieceList> {
+/// A word wider than the room is cut into parts that fit: the first into
+/// `first_room`, the others into `room`.
+fn split_long(word: &[Piece], first_room: usize, room: usize, scratch: &Scratch) -> Vec<PieceList> {
     let mut parts: Vec<PieceList> = vec![Vec::new()];
     let mut used = 0;
     for piece in word {
@@ -457,7 +466,8 @@ fn split_long(word: &[Piece], room: usize, scratch: &Scratch) -> Vec<PieceList> 
         for (offset, c) in scratch.text_of(piece).char_indices() {
             let offset = piece.start + offset;
             let char_width = c.width().unwrap_or(0);
-            if used + char_width > room && used > 0 {
+            let limit = if parts.len() == 1 { first_room } else { room };
+            if used + char_width > limit && used > 0 {
                 if start < offset {
                     parts.last_mut().expect("never empty").push(Piece {
                         start,
