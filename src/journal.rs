@@ -368,7 +368,8 @@ fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 /// Whether `name` is a slug with something in the journal where its
 /// folder belongs: a tip's entries outlive the playbook that had the tip.
 pub fn has_folder(journal: &Path, name: &str) -> bool {
-    crate::schema::check_slug(name).is_ok() && fs::symlink_metadata(journal.join(name)).is_ok()
+    crate::schema::check_slug_shape(name).is_ok()
+        && fs::symlink_metadata(journal.join(name)).is_ok()
 }
 
 /// The slugs that have a folder in the journal (names that are not slugs,
@@ -377,7 +378,7 @@ fn tip_folders(journal: &Path) -> io::Result<Vec<String>> {
     let mut slugs = Vec::new();
     each_name(journal, |name| {
         if let Ok(name) = std::str::from_utf8(name) {
-            if crate::schema::check_slug(name).is_ok() {
+            if crate::schema::check_slug_shape(name).is_ok() {
                 slugs.push(name.to_string());
             }
         }
@@ -482,6 +483,16 @@ pub struct OpenFolder {
     pub yours: bool,
     /// Whether others than its owner may read or write it.
     pub open: bool,
+    /// A link to the folder: `tips` never changes the mode of what a link
+    /// points to, so it stays as it is.
+    pub linked: bool,
+}
+
+impl OpenFolder {
+    /// Whether the next save makes it private.
+    pub fn will_be_made_private(&self) -> bool {
+        self.yours && !self.linked
+    }
 }
 
 /// The first of the folders `tips` keeps the journal in (the `tips` data
@@ -505,7 +516,13 @@ pub fn open_to_others(journal: &Path) -> Option<OpenFolder> {
         let metadata = fs::metadata(&path).ok()?;
         let open = metadata.mode() & OPEN_TO_OTHERS != 0;
         let yours = metadata.uid() == me;
-        (metadata.is_dir() && (open || !yours)).then_some(OpenFolder { path, yours, open })
+        let linked = is_link(&path);
+        (metadata.is_dir() && (open || !yours)).then_some(OpenFolder {
+            path,
+            yours,
+            open,
+            linked,
+        })
     })
 }
 

@@ -520,6 +520,17 @@ pub const SLUG_MAX: usize = 64;
 /// Slugs are what people type after `tips show`: lowercase words joined by
 /// hyphens. A leading letter keeps them apart from tip numbers.
 pub fn check_slug(slug: &str) -> Result<(), &'static str> {
+    check_slug_shape(slug)?;
+    if slug.len() > SLUG_MAX {
+        Err("is longer than the 64 characters a slug may have: shorten it")
+    } else {
+        Ok(())
+    }
+}
+
+/// The shape of a slug, whatever its length: what a folder of the
+/// journal is named by, written before slugs had a longest length.
+pub fn check_slug_shape(slug: &str) -> Result<(), &'static str> {
     let starts_with_letter = slug.starts_with(|c: char| c.is_ascii_lowercase());
     let allowed = slug
         .chars()
@@ -529,8 +540,6 @@ pub fn check_slug(slug: &str) -> Result<(), &'static str> {
         Err("must start with a lowercase letter")
     } else if !allowed || !well_joined {
         Err("must be lowercase words (a-z, 0-9) joined by single hyphens")
-    } else if slug.len() > SLUG_MAX {
-        Err("is longer than the 64 characters a slug may have: shorten it")
     } else {
         Ok(())
     }

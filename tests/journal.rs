@@ -2378,12 +2378,26 @@ fn a_link_in_the_journal_never_has_its_target_made_private() {
     fs::create_dir(&shared).unwrap();
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
     std::os::unix::fs::symlink(&shared, journal_dir(&env).join("respect")).unwrap();
-    let _ = env
+    let output = env
         .tips(&["reflect", "respect", "-m", "x", "--date", RESPECT_DAY])
         .output()
         .unwrap();
     let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o1777, "the link's target keeps its mode");
+    // Saved, and said not to be private, as `tips paths` says it: no
+    // promise of a repair that never comes.
+    assert!(output.status.success());
+    let said = stderr_of(&output);
+    assert!(
+        said.contains("is a link to a folder others may read or write"),
+        "{said}"
+    );
+    let paths = stdout_of(&mut env.tips(&["paths"]));
+    assert!(
+        paths.contains("is a link to a folder others may read or write"),
+        "{paths}"
+    );
+    assert!(!paths.contains("makes it private"), "{paths}");
 }
 
 /// Node and others hand their children non-blocking pipes: the entry on
@@ -2557,4 +2571,18 @@ fn the_login_line_shows_the_start_of_an_entry_that_begins_with_a_long_word() {
         .find(|line| line.contains("Last time"))
         .expect("a Last time line");
     assert!(line.contains("顧客は来月"), "{motd}");
+}
+
+/// A folder named by a slug longer than playbooks now allow (one written
+/// before there was a longest length) is still the user's, and listed.
+#[test]
+fn a_folder_of_a_slug_longer_than_now_allowed_is_still_listed() {
+    let env = TestEnv::new();
+    let slug = format!("{}ab", "ab-".repeat(21));
+    let folder = journal_dir(&env).join(&slug);
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join(format!("{RESPECT_DAY}-1.md")), "words\n").unwrap();
+    let listed = json_of(&mut env.tips(&["journal", "--json"]));
+    assert_eq!(listed[0]["text"], "words\n", "{listed}");
+    assert_eq!(listed[0]["tip"]["slug"], slug.as_str(), "{listed}");
 }

@@ -82,10 +82,16 @@ impl Run for ReflectArgs {
         }
         // The save made the user's own folders private; one that belongs
         // to someone else is named, so that nobody trusts it as private.
-        if let Some(open) = journal::open_to_others(&folder).filter(|open| open.open && !open.yours)
+        if let Some(open) = journal::open_to_others(&folder)
+            .filter(|open| open.open && !open.will_be_made_private())
         {
+            let why = if open.linked {
+                "is a link to a folder others may read or write, which tips leaves as it is"
+            } else {
+                "belongs to someone else, and others may read or write it"
+            };
             crate::error::warn(&format!(
-                "the entry is saved, but not private: {} belongs to someone else, and others may read or write it",
+                "the entry is saved, but not private: {} {why}",
                 open.path.display()
             ));
         }

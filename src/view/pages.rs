@@ -373,16 +373,22 @@ fn journal_note(journal: &FolderPlace) -> String {
             not_private: Some(open),
         } => {
             let folder = open.path.display();
-            match (open.yours, open.open) {
-                (true, _) => format!(
+            if open.will_be_made_private() {
+                format!(
                     "exists, but others may read or write {folder}: the next tips reflect makes it private"
-                ),
-                (false, true) => format!(
+                )
+            } else if open.linked {
+                format!(
+                    "exists, but not private: {folder} is a link to a folder others may read or write, which tips leaves as it is"
+                )
+            } else if open.open {
+                format!(
                     "exists, but not private: {folder} belongs to someone else, and others may read or write it"
-                ),
-                (false, false) => format!(
+                )
+            } else {
+                format!(
                     "exists, but {folder} belongs to someone else: its owner decides who may read it"
-                ),
+                )
             }
         }
     }
