@@ -350,6 +350,8 @@ pub fn entries(
         }
     }
     listing.entries.sort_by(newest_first);
+    // Named in the same order on every file system.
+    listing.unshown.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(listing)
 }
 

@@ -2262,6 +2262,24 @@ fn what_the_journal_cannot_show_is_named_never_passed_over_in_silence() {
         said.contains("a regular file, where the folder of homework's entries belongs"),
         "{said}"
     );
+    // With a broken playbook as well, still one line, saying both.
+    let broken = env.write("broken.toml", "[[tip]]\nnumber = \"eleven\"\n");
+    let output = env
+        .tips(&[
+            "--tips-file",
+            broken.to_str().unwrap(),
+            "journal",
+            "--oneline",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr_of(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("not UTF-8") && said.contains("broken.toml"),
+        "{said}"
+    );
     // A tip with no entries yet is named as the one asked about.
     let empty = stdout_of(&mut env.tips(&["journal", "meet-the-family"]));
     assert!(

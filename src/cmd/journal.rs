@@ -62,9 +62,11 @@ impl Run for JournalArgs {
             },
             None => None,
         };
-        if let Some(message) = broken_playbook.as_ref().and_then(Error::message) {
-            crate::error::warn(&format!("{message}; listing with the built-in tips"));
-        }
+        // Said once the entries are out, in the one line this run has.
+        let playbook_note = broken_playbook
+            .as_ref()
+            .and_then(Error::message)
+            .map(|message| format!("{message}; listing with the built-in tips"));
         let folder = session.journal_folder()?;
         let listing = journal::entries(&folder, slug.as_deref(), self.since)
             .map_err(|error| Error::Failure(format!("cannot read the journal: {error}")))?;
@@ -90,20 +92,36 @@ impl Run for JournalArgs {
             out.page(&pages::journal_entries(&with_tips))?;
         }
         // What was written but cannot be shown is named, after what can
-        // be: an entry edited into another encoding must not vanish.
-        match &listing.unshown[..] {
-            [] => Ok(()),
+        // be: an entry edited into another encoding must not vanish. With
+        // a broken playbook too, both are said on the one line.
+        let unshown = match &listing.unshown[..] {
+            [] => None,
             [first, rest @ ..] => {
-                out.flush()?;
                 let more = match rest.len() {
                     0 => String::new(),
                     count => format!(" (and {count} more)"),
                 };
-                Err(Error::Failure(format!(
+                Some(format!(
                     "cannot show {}: {}{more}",
                     first.path.display(),
                     first.why
-                )))
+                ))
+            }
+        };
+        match (playbook_note, unshown) {
+            (note, None) => {
+                if let Some(note) = note {
+                    crate::error::warn(&note);
+                }
+                Ok(())
+            }
+            (note, Some(unshown)) => {
+                out.flush()?;
+                let line = match note {
+                    Some(note) => format!("{unshown}; also, {note}"),
+                    None => unshown,
+                };
+                Err(Error::Failure(line))
             }
         }
     }
