@@ -18,14 +18,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
-use std::ffi::{CStr, CString};
+use std::ffi::CStr;
 use std::fmt::{self, Write as _};
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Write as _};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 use crate::dates;
 use crate::feed;
@@ -793,32 +793,39 @@ fn is_temporary_name(name: &str) -> bool {
 
 /// A temporary file beside the one it will become, removed when dropped
 /// (after a rename, there is nothing left to remove) and, while it is
-/// being written, when SIGHUP, SIGINT or SIGTERM ends the run.
+/// being written, when a signal ends the run.
 struct Temporary {
     path: PathBuf,
-    /// The path as the signal handler finds it in [`BEING_WRITTEN`]
-    /// (null where the path holds a NUL, which no file's can).
-    for_signals: *mut std::ffi::c_char,
-    /// Whether `for_signals` was put in [`BEING_WRITTEN`].
-    handed_over: bool,
+    /// Whether its path is in [`BEING_WRITTEN`] for the signal handler.
+    held: bool,
 }
 
-/// The temporary file being written, for the signal handler to remove: a
-/// run writes one at a time. Null while there is none.
-static BEING_WRITTEN: AtomicPtr<std::ffi::c_char> = AtomicPtr::new(std::ptr::null_mut());
+/// The longest path the signal handler can be given: the system's own.
+const LONGEST_PATH: usize = 4096;
+
+/// The temporary file being written, for the signal handler to remove:
+/// the bytes of its path and how many there are (0 while there is none).
+/// Atomics, so that the handler reads them without a lock and without
+/// unsafe code; a run writes one temporary file at a time.
+static BEING_WRITTEN: [AtomicU8; LONGEST_PATH] = [const { AtomicU8::new(0) }; LONGEST_PATH];
+static BEING_WRITTEN_LENGTH: AtomicUsize = AtomicUsize::new(0);
+/// Whether a [`Temporary`] holds [`BEING_WRITTEN`] (tests write side by
+/// side; the others go without).
+static BEING_WRITTEN_HELD: AtomicBool = AtomicBool::new(false);
 
 /// Runs in the signal handler: removes the temporary file being written,
-/// then ends `tips` as the signal would have. Only an atomic and the
-/// unlink system call, which allocate nothing.
+/// then ends `tips` as the signal would have. Only atomics, a buffer on
+/// the stack and the unlink system call, which allocate nothing.
 extern "C" fn remove_temporary_then_end(signal: std::ffi::c_int) {
-    let path = BEING_WRITTEN.swap(std::ptr::null_mut(), Ordering::SeqCst);
-    if !path.is_null() {
-        // SAFETY: a non-null pointer in BEING_WRITTEN is a NUL-terminated
-        // path from CString::into_raw. Taking it out with swap makes the
-        // handler its only user: a Temporary that finds it gone leaks it
-        // rather than free it (see Drop), so it stays valid here.
-        let path = unsafe { CStr::from_ptr(path) };
-        let _ = rustix::fs::unlink(path);
+    let length = BEING_WRITTEN_LENGTH.swap(0, Ordering::SeqCst);
+    if (1..LONGEST_PATH).contains(&length) {
+        let mut path = [0u8; LONGEST_PATH];
+        for (byte, held) in path.iter_mut().zip(&BEING_WRITTEN[..length]) {
+            *byte = held.load(Ordering::SeqCst);
+        }
+        if let Ok(path) = CStr::from_bytes_with_nul(&path[..=length]) {
+            let _ = rustix::fs::unlink(path);
+        }
     }
     signals::end_as(signal);
 }
@@ -838,25 +845,22 @@ impl Temporary {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos());
         let path = parent.join(format!(".tips-site-{}-{stamp}.tmp", std::process::id()));
-        let for_signals = CString::new(path.as_os_str().as_bytes())
-            .map_or(std::ptr::null_mut(), CString::into_raw);
         // Named for the handler before the file exists, so that there is
         // no moment when it is there and the handler does not know it.
-        let handed_over = !for_signals.is_null()
-            && BEING_WRITTEN
-                .compare_exchange(
-                    std::ptr::null_mut(),
-                    for_signals,
-                    Ordering::SeqCst,
-                    Ordering::SeqCst,
-                )
+        let bytes = path.as_os_str().as_bytes();
+        let held = bytes.len() < LONGEST_PATH
+            && !bytes.contains(&0)
+            && BEING_WRITTEN_HELD
+                .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
                 .is_ok();
+        if held {
+            for (place, byte) in BEING_WRITTEN.iter().zip(bytes) {
+                place.store(*byte, Ordering::SeqCst);
+            }
+            BEING_WRITTEN_LENGTH.store(bytes.len(), Ordering::SeqCst);
+        }
         // From here on the file is removed on the way out, whatever fails.
-        let temporary = Temporary {
-            path,
-            for_signals,
-            handed_over,
-        };
+        let temporary = Temporary { path, held };
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -874,24 +878,9 @@ impl Drop for Temporary {
         // between still finds it (unlinking a name that is gone is
         // harmless).
         let _ = fs::remove_file(&self.path);
-        if self.for_signals.is_null() {
-            return;
-        }
-        let taken_back = BEING_WRITTEN
-            .compare_exchange(
-                self.for_signals,
-                std::ptr::null_mut(),
-                Ordering::SeqCst,
-                Ordering::SeqCst,
-            )
-            .is_ok();
-        // Freed only where no handler can hold it: taken back here, or
-        // never handed over (another Temporary had the place, as in tests
-        // that run side by side). One a handler took is left to it.
-        if taken_back || !self.handed_over {
-            // SAFETY: the pointer came from CString::into_raw in `write`,
-            // and nothing else frees it or can still reach it.
-            drop(unsafe { CString::from_raw(self.for_signals) });
+        if self.held {
+            BEING_WRITTEN_LENGTH.store(0, Ordering::SeqCst);
+            BEING_WRITTEN_HELD.store(false, Ordering::SeqCst);
         }
     }
 }
@@ -921,7 +910,8 @@ mod tests {
 
     #[test]
     fn only_the_names_of_its_own_temporary_files_are_taken_for_them() {
-        let made = Temporary::write(&std::env::temp_dir(), b"").unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let made = Temporary::write(folder.path(), b"").unwrap();
         let name = made.path.file_name().unwrap().to_str().unwrap().to_string();
         assert!(is_temporary_name(&name), "{name}");
         for other in [
