@@ -80,15 +80,20 @@ within() {
     printf '%-46s %12s %8s\n' "worst of the $2 (budget $1)" "" "$shown"
     python3 -c "import sys; sys.exit($worst > $1)" || over+=("instructions of the $2: worst $shown x floor")
 }
-echo "login forms"
-worst=0
-for with_date in no yes; do
+# with_date_or_not yes|no: the words each form is measured with (`extra`)
+# and what its label says of them (`suffix`).
+with_date_or_not() {
     extra=()
     suffix=""
-    if [ "$with_date" = yes ]; then
+    if [ "$1" = yes ]; then
         extra=(--date "$date")
         suffix=" --date"
     fi
+}
+echo "login forms"
+worst=0
+for with_date in no yes; do
+    with_date_or_not "$with_date"
     measure "tips motd$suffix" "$tips" motd "${extra[@]}"
     rm -rf "$XDG_STATE_HOME"
     measure "tips motd --once-per-day$suffix (first)" "$tips" motd --once-per-day "${extra[@]}"
@@ -99,12 +104,7 @@ within "$login_budget" "login forms"
 echo "typed forms"
 worst=0
 for with_date in no yes; do
-    extra=()
-    suffix=""
-    if [ "$with_date" = yes ]; then
-        extra=(--date "$date")
-        suffix=" --date"
-    fi
+    with_date_or_not "$with_date"
     measure "tips today$suffix" "$tips" today "${extra[@]}"
     measure "tips show respect$suffix" "$tips" show respect "${extra[@]}"
     measure "tips list$suffix" "$tips" list "${extra[@]}"

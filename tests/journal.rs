@@ -1662,17 +1662,7 @@ sys.stdout.write(MarkdownIt("commonmark").render(sys.stdin.read()))
 /// `document` on its stdin; `None` (a visible skip, a failure under CI)
 /// where markdown-it-py is not installed.
 fn markdown_it(env: &TestEnv, script: &str, document: &str) -> Option<Vec<u8>> {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
-    let python = [venv, PathBuf::from("/usr/bin/python3")]
-        .into_iter()
-        .find(|python| {
-            Command::new(python)
-                .args(["-c", "import markdown_it"])
-                .env_clear()
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|status| status.success())
-        });
+    let python = common::markdown_it_python();
     if !needed(python.is_some(), "Python's markdown-it-py") {
         return None;
     }

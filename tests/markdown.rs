@@ -12,9 +12,8 @@ mod view {
     pub mod markdown;
 }
 
-use common::needed;
+use common::{markdown_it_python, needed};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use view::blocks::{self, Open};
 
@@ -198,21 +197,6 @@ fn document(seed: u64) -> String {
         document.push('\n');
     }
     document
-}
-
-/// The Python that has markdown-it-py, if one does.
-fn markdown_it_python() -> Option<PathBuf> {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
-    [venv, PathBuf::from("/usr/bin/python3")]
-        .into_iter()
-        .find(|python| {
-            Command::new(python)
-                .args(["-c", "import markdown_it"])
-                .env_clear()
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|status| status.success())
-        })
 }
 
 /// For each document: its headings as markdown-it-py reads them (first

@@ -282,3 +282,19 @@ impl Drop for SmallDisk {
         let _ = Command::new("umount").arg(&self.0).status();
     }
 }
+
+/// The Python that has markdown-it-py (the judges' virtual environment
+/// that .ci/run makes, else the system's), if one does.
+pub fn markdown_it_python() -> Option<PathBuf> {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("py-judges/bin/python3");
+    [venv, PathBuf::from("/usr/bin/python3")]
+        .into_iter()
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import markdown_it"])
+                .env_clear()
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        })
+}
