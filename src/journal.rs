@@ -56,6 +56,19 @@ impl Entry {
     /// unless the entry holds nothing else; a quote of the reader's own
     /// stays. The entry as written is `text`.
     pub fn glimpse(&self, prompts: &[impl AsRef<str>]) -> Glimpse<'_> {
+        let filled_lines = || {
+            self.text
+                .lines()
+                .map(str::trim_end)
+                .filter(|line| !line.trim().is_empty())
+        };
+        // Most entries quote nothing: at login, no more than a look.
+        if !filled_lines().any(is_quoted) {
+            return Glimpse {
+                lines: filled_lines().collect(),
+                leaves_out: false,
+            };
+        }
         let mut filled = Vec::new();
         let mut own = Vec::new();
         let lines: Vec<&str> = self.text.lines().map(str::trim_end).collect();

@@ -138,14 +138,19 @@ impl Session {
 
     /// Where the journal's entries are kept.
     pub fn journal_dir(&self) -> Option<PathBuf> {
-        locations::journal_dir(&locations::process_env).and_then(under_a_home_that_is_there)
+        locations::journal_dir(&locations::process_env)
     }
 
     /// Where the journal's entries are kept, for the commands that cannot
     /// do without it: where it cannot be found, the one error that says
     /// why.
     pub fn journal_folder(&self) -> Result<PathBuf, Error> {
-        self.journal_dir().ok_or_else(|| {
+        // Where entries are written, and so folders made: never in a HOME
+        // that is not there. A read (the tip's "Last time") finds nothing
+        // there anyway, and pays for no look.
+        self.journal_dir()
+            .and_then(under_a_home_that_is_there)
+            .ok_or_else(|| {
             Error::Failure(
                 "cannot find the journal: set HOME to a folder that is there, or XDG_DATA_HOME to an absolute path"
                     .to_string(),
