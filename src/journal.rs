@@ -323,20 +323,23 @@ pub fn entries(
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
             // A file, a FIFO or anything else where a tip's folder belongs
-            // holds no entries, and is named.
-            Err(error) if error.raw_os_error() == Some(libc::ENOTDIR) => {
-                let what = fs::metadata(&folder)
-                    .or_else(|_| fs::symlink_metadata(&folder))
-                    .map_or("not a folder", |metadata| {
-                        files::kind_of(metadata.file_type())
-                    });
-                listing.unshown.push(Unshown {
-                    why: format!("{what}, where the folder of {slug}'s entries belongs"),
-                    path: folder,
-                });
+            // holds no entries, and is named; so is a folder that cannot
+            // be listed (the wrong owner, a link that leads to itself),
+            // and the other tips' entries are still shown.
+            Err(error) => {
+                let why = if error.raw_os_error() == Some(libc::ENOTDIR) {
+                    let what = fs::metadata(&folder)
+                        .or_else(|_| fs::symlink_metadata(&folder))
+                        .map_or("not a folder", |metadata| {
+                            files::kind_of(metadata.file_type())
+                        });
+                    format!("{what}, where the folder of {slug}'s entries belongs")
+                } else {
+                    error.to_string()
+                };
+                listing.unshown.push(Unshown { why, path: folder });
                 continue;
             }
-            Err(error) => return Err(naming(&folder, error)),
         };
         for (date, sequence, name) in names {
             if since.is_some_and(|since| date < since) {
@@ -692,6 +695,10 @@ mod tests {
         }
         for stranger in [
             "2026-11-26.md",
+            // The character after 9, and the one before 0.
+            "2026-11-26-1:.md",
+            "2026-11-26-:.md",
+            "2026-11-26-1/.md",
             "2026-11-26-0.md",
             "2026-11-26-01.md",
             "2026-11-26-.md",

@@ -2548,6 +2548,13 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
         assert_eq!(said.lines().count(), 1, "{said}");
         assert!(said.contains("which is not there"), "{said}");
     }
+    // A link that leads to itself: the other tips' entries still show.
+    let looping = journal_dir(&env).join("homework");
+    std::os::unix::fs::symlink(&looping, &looping).unwrap();
+    let output = env.tips(&["journal", "--oneline"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("kept"));
+    assert_eq!(stderr_of(&output).lines().count(), 1);
     // The journal itself a link to nothing.
     let env = TestEnv::new();
     let data = env.home().join(".local/share/tips");
