@@ -321,8 +321,9 @@ pub struct CalendarArgs {
 // Help shown only with this command's --help, so it is built only then.
 #[command(after_help = "\
 One entry a day, newest first, each the tip of that day; an entry's id names
-its day, so a chat tool posts each day once, and a changed playbook never
-reposts the days before. With --json: JSON Feed 1.1.
+the feed (its --base-url) and the day, so a chat tool posts each day once,
+and a changed playbook never reposts the days before. Give --base-url from
+the first day the feed is published. With --json: JSON Feed 1.1.
 
 Examples:
   tips feed > feed.xml
