@@ -2601,3 +2601,17 @@ fn a_folder_of_a_slug_longer_than_now_allowed_is_still_listed() {
     assert_eq!(listed[0]["text"], "words\n", "{listed}");
     assert_eq!(listed[0]["tip"]["slug"], slug.as_str(), "{listed}");
 }
+
+/// A file where another tip's folder belongs does not keep an entry from
+/// being numbered and saved (numbers count the day across the journal).
+#[test]
+fn a_file_where_another_tips_folder_belongs_does_not_stop_a_save() {
+    let env = TestEnv::new();
+    reflect(&env, &["listen", "-m", "first", "--date", RESPECT_DAY]);
+    fs::write(journal_dir(&env).join("homework"), "not a folder").unwrap();
+    reflect(&env, &["respect", "-m", "second", "--date", RESPECT_DAY]);
+    assert_eq!(
+        entry_files(&env, "respect"),
+        [format!("{RESPECT_DAY}-2.md")]
+    );
+}
