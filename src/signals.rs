@@ -4,6 +4,9 @@
 //! first (the login gives back a day it claimed; the site removes a
 //! half-written file).
 
+/// The signals that end a run and can be caught.
+const ENDING: [libc::c_int; 4] = [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM];
+
 /// A function that runs in a signal handler: it may only touch atomics and
 /// make system calls that allocate nothing.
 pub type Undo = extern "C" fn(libc::c_int);
@@ -13,7 +16,7 @@ pub type Undo = extern "C" fn(libc::c_int);
 /// with [`end_as`]); a signal that was ignored when `tips` started
 /// (`nohup`, a background job) stays ignored.
 pub fn undo_on_ending_signals(undo: Undo) {
-    for signal in [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM] {
+    for signal in ENDING {
         // SAFETY: sigaction only reads the action it is given and fills
         // in the old one; a zeroed sigaction is a valid value (an empty
         // mask, no flags). The handlers given here touch only atomics and
@@ -48,5 +51,44 @@ pub fn undo_on_ending_signals(undo: Undo) {
 pub fn end_as(signal: libc::c_int) {
     if let Some(signal) = rustix::process::Signal::from_named_raw(signal) {
         let _ = rustix::process::kill_process(rustix::process::getpid(), signal);
+    }
+}
+
+/// The signals that end a run, held back from [`defer_ending_signals`]
+/// until its guard is dropped: one that arrives meanwhile is delivered
+/// then, once there is a handler that can undo what it must.
+pub struct Deferred {
+    previous: libc::sigset_t,
+}
+
+/// Holds back SIGHUP, SIGINT, SIGQUIT and SIGTERM until the guard is
+/// dropped: for the few steps between making something that a signal must
+/// undo (the login's claim on the day) and installing what undoes it.
+pub fn defer_ending_signals() -> Deferred {
+    // SAFETY: the sets are plain data, filled by sigemptyset and sigaddset
+    // before use, and pthread_sigmask only reads the one and fills the
+    // other. What it buys: without it, a signal in the microseconds
+    // between the claim and its handler ends `tips` with the day used and
+    // the tip unseen, and neither std nor rustix masks signals safely.
+    // std's own process spawning binds these functions already, so they
+    // cost a start nothing.
+    unsafe {
+        let mut ending: libc::sigset_t = std::mem::zeroed();
+        let mut previous: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut ending);
+        for signal in ENDING {
+            libc::sigaddset(&mut ending, signal);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &ending, &mut previous);
+        Deferred { previous }
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        // SAFETY: `previous` is the mask pthread_sigmask gave back above.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.previous, std::ptr::null_mut());
+        }
     }
 }

@@ -68,6 +68,9 @@ impl MotdArgs {
         // `tips` gives the day back first.
         let mut claim = None;
         if self.once_per_day {
+            // A signal between the claim and its handler waits for the
+            // handler, so that none can use up the day.
+            let _deferred = signals::defer_ending_signals();
             match claim_the_day(state_dir.as_deref(), today) {
                 Ok(Some(won)) => claim = hold_until_shown(won),
                 Ok(None) => return not_shown(session, out, today),
