@@ -1443,6 +1443,69 @@ fn a_full_disk_leaves_no_temporary_file() {
     }
 }
 
+/// A disk that runs out of inodes fails each step of a save in turn: the
+/// data folder, the journal, the tip's folder, the temporary file, and the
+/// link that puts the entry in place (on tmpfs a hard link takes an inode).
+/// Each is named for what it is, a full disk, and never mistaken for a
+/// folder in the way or for a journal with no free name.
+#[test]
+fn a_disk_out_of_inodes_is_named_as_full_at_every_step_of_a_save() {
+    let env = TestEnv::new();
+    let data = env.home().join("data");
+    // The mount's root takes one inode; the save needs five more.
+    for inodes in 1..=5 {
+        let Some(_disk) =
+            SmallDisk::mount(&data, &format!("size=64k,mode=0700,nr_inodes={inodes}"))
+        else {
+            needed(false, "permission to mount a small tmpfs (root)");
+            return;
+        };
+        let output = env
+            .tips(&["reflect", "respect", "-m", "on a full disk"])
+            .env("XDG_DATA_HOME", &data)
+            .output()
+            .unwrap();
+        let said = assert_one_line_failure(&output);
+        assert!(
+            said.contains("cannot save") && said.contains("No space left on device"),
+            "with {inodes} inodes: {said}"
+        );
+        let left: Vec<_> = walk(&data)
+            .into_iter()
+            .filter(|path| path.is_file())
+            .collect();
+        assert!(left.is_empty(), "with {inodes} inodes: {left:?}");
+    }
+}
+
+/// Every path under `folder`, depth first.
+fn walk(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for item in fs::read_dir(folder).unwrap().flatten() {
+        let path = item.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+/// `tips` only ever takes away what others may do: a folder its owner
+/// keeps stricter than `tips` would make it (0500, no writing even for
+/// the owner) is left as it is by a save that does not need to write in it.
+#[test]
+fn a_folder_kept_stricter_than_private_is_left_as_it_is() {
+    let env = TestEnv::new();
+    reflect(&env, &["respect", "-m", "first"]);
+    let data = env.home().join(".local/share/tips");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o500)).unwrap();
+    reflect(&env, &["respect", "-m", "second"]);
+    assert_eq!(mode_of(&data), 0o500);
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(entry_files(&env, "respect").len(), 2);
+}
+
 #[test]
 fn more_leads_to_every_entry_of_the_tip_whole_newest_first() {
     let env = TestEnv::new();
@@ -2328,6 +2391,23 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
         listed.contains("> customer: \"we need it by May\""),
         "{listed}"
     );
+    // Indented by four spaces, a prompt is code the reader wrote, not a
+    // quote, and stays.
+    reflect(
+        &env,
+        &[
+            "respect",
+            "--date",
+            WEEKS_LATER,
+            "-m",
+            "    > When the customer last said something that sounded wrong to me, did I",
+            "-m",
+            "and after",
+        ],
+    );
+    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    let newest = listed.lines().next().unwrap_or_default();
+    assert!(newest.contains("> When the customer"), "{listed}");
 }
 
 /// Entries on a tip no longer in force (a playbook gone) are still the
