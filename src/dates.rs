@@ -212,24 +212,36 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     }
 }
 
-/// The local date, hour and minute that `mktime` makes of midnight on
-/// `date`, with the zone's offset then in minutes.
+/// The local date, hour and minute of the first moment of `date`, with
+/// the zone's offset then in minutes.
+///
+/// Where midnight comes twice (a clock put back from one o'clock, as in
+/// Havana in November), the first is taken: `mktime` left to guess picks
+/// either, by what it was last asked, so a feed's day would begin an hour
+/// late or not depending on the days before it. Where midnight is skipped
+/// (a clock put forward at midnight), `mktime`'s guess is the first time
+/// that does exist, and is kept.
 fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
-    // SAFETY: `tm` is plain data; mktime reads it and writes the
-    // normalised time and the zone's offset back into it, and nothing else.
-    // What it buys: the same zone as `local_date_of`, read the C library's
-    // way (see there), so that a feed's days begin where its dates say.
-    let tm = unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        tm.tm_year = date.year() - 1900;
-        tm.tm_mon = i32::try_from(date.month0()).ok()?;
-        tm.tm_mday = i32::try_from(date.day()).ok()?;
-        // Whether summer time is in force is for mktime to find out.
-        tm.tm_isdst = -1;
-        if libc::mktime(&mut tm) == -1 {
-            return None;
-        }
-        tm
+    let guessed = midnight_as_mktime_reads_it(date, -1)?;
+    // The second before the first midnight is on the day before; where it
+    // is still on `date`, the guess was the second midnight. That look
+    // costs about 1,600 instructions a day, and each further `mktime`
+    // about 6,500 (bench/feed.sh), so only such a day asks for each
+    // reading of midnight (summer time in force or not), and takes the
+    // earliest that really is midnight.
+    let (_, tm) = if local_date_of(guessed.0 - 1) == Some(date) {
+        [0, 1]
+            .into_iter()
+            .filter_map(|summer_time| midnight_as_mktime_reads_it(date, summer_time))
+            .filter(|(_, tm)| {
+                tm.tm_hour == 0
+                    && tm.tm_min == 0
+                    && u32::try_from(tm.tm_mday).ok() == Some(date.day())
+            })
+            .chain([guessed])
+            .min_by_key(|(at, _)| *at)?
+    } else {
+        guessed
     };
     let month = u32::try_from(tm.tm_mon + 1).ok()?;
     let day = u32::try_from(tm.tm_mday).ok()?;
@@ -240,6 +252,27 @@ fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
         u32::try_from(tm.tm_min).ok()?,
         gmtoff_minutes(tm.tm_gmtoff),
     ))
+}
+
+/// Midnight of `date` as `mktime` normalises it, told whether summer time
+/// is in force (1), not (0), or left to find out (-1); with the moment it
+/// names. (`time_t` is 64 bits here and 32 on 32-bit targets, where the
+/// conversion is not the same type.)
+#[allow(clippy::useless_conversion)]
+fn midnight_as_mktime_reads_it(date: NaiveDate, summer_time: i32) -> Option<(i64, libc::tm)> {
+    // SAFETY: `tm` is plain data; mktime reads it and writes the
+    // normalised time and the zone's offset back into it, and nothing else.
+    // What it buys: the same zone as `local_date_of`, read the C library's
+    // way (see there), so that a feed's days begin where its dates say.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        tm.tm_year = date.year() - 1900;
+        tm.tm_mon = i32::try_from(date.month0()).ok()?;
+        tm.tm_mday = i32::try_from(date.day()).ok()?;
+        tm.tm_isdst = summer_time;
+        let at = libc::mktime(&mut tm);
+        (at != -1).then(|| (i64::from(at), tm))
+    }
 }
 
 /// The oldest and newest years that `--date` accepts: four digits, as in

@@ -198,6 +198,20 @@ fn each_day_starts_at_local_midnight_in_the_zone_of_the_machine() {
         let items: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(items["items"][0]["date_published"], published, "{zone}");
     }
+    // Summer time ended at one o'clock, so midnight came twice: the day
+    // began at the first, whichever days the feed holds around it.
+    for (date, days, index) in [("2026-11-01", "1", 0), ("2026-11-03", "3", 2)] {
+        let output = env
+            .tips(&["feed", "--json", "--days", days, "--date", date])
+            .env("TZ", "America/Havana")
+            .output()
+            .unwrap();
+        let items: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(
+            items["items"][index]["date_published"], "2026-11-01T00:00:00-04:00",
+            "the feed of {days} days to {date}"
+        );
+    }
 }
 
 #[test]
