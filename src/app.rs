@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, GlobalArgs, TodayArgs, MOST_DAYS};
+use crate::cli::{Cli, Command, GlobalArgs, TodayArgs};
 use crate::cmd::{Run, Session, SEARCH_NEEDS_A_WORD};
 use crate::error::Error;
 use crate::output::Output;
@@ -143,13 +143,18 @@ fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
             }
             _ => None,
         },
-        ErrorKind::ValueValidation | ErrorKind::InvalidValue if option == "--days" => {
-            Some(match context(ContextKind::InvalidValue).first() {
-                Some(value) if !value.is_empty() => {
-                    format!("--days takes a number of days from 1 to {MOST_DAYS}, not {value}")
-                }
-                _ => format!("--days needs a number of days from 1 to {MOST_DAYS}"),
-            })
+        // What the value should be is the value parser's own refusal, so
+        // each command's `--days` says its own range.
+        ErrorKind::ValueValidation if option == "--days" => {
+            let value = context(ContextKind::InvalidValue).first().copied()?;
+            let wanted = std::error::Error::source(error)?;
+            Some(format!("--days takes {wanted}, not {value}"))
+        }
+        // No value at all: the parser is asked what it wants by giving it
+        // none.
+        ErrorKind::InvalidValue if option == "--days" => {
+            let wanted = what_days_wants(command?)?;
+            Some(format!("--days needs {wanted}"))
         }
         ErrorKind::InvalidValue => {
             let value = context(ContextKind::InvalidValue).first().copied()?;
@@ -182,6 +187,15 @@ fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// What `command`'s `--days` takes, in the words of its value parser.
+fn what_days_wants(command: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let refused = Cli::command()
+        .try_get_matches_from(["tips", command, "--days", ""])
+        .err()?;
+    std::error::Error::source(&refused).map(ToString::to_string)
 }
 
 /// Shells people use that `tips` writes no code for.
@@ -412,6 +426,31 @@ mod tests {
         let error = parse(line.split(' ')).err().expect("refused");
         let command = command_named_in(line.split(' ').skip(1).map(Into::into));
         in_words(&error, command.as_deref())
+    }
+
+    /// A command whose `--days` has another range says its own, with no
+    /// change here.
+    #[test]
+    fn each_commands_days_says_its_own_range() {
+        let fortnight = clap::Command::new("tips").subcommand(
+            clap::Command::new("fortnight").arg(
+                clap::Arg::new("days")
+                    .long("days")
+                    .value_name("N")
+                    .value_parser(crate::dates::parse_days::<14>),
+            ),
+        );
+        let error = fortnight
+            .try_get_matches_from(["tips", "fortnight", "--days", "15"])
+            .unwrap_err();
+        assert_eq!(
+            in_words(&error, Some("fortnight")).as_deref(),
+            Some("--days takes a number of days from 1 to 14, not 15")
+        );
+        assert_eq!(
+            what_days_wants("feed").as_deref(),
+            Some("a number of days from 1 to 366")
+        );
     }
 
     #[test]

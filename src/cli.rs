@@ -284,7 +284,7 @@ pub struct SearchArgs {
     pub global: GlobalArgs,
 }
 
-/// The most days one calendar file holds.
+/// The most days one calendar file or feed holds: a year.
 pub const MOST_DAYS: u16 = 366;
 
 #[derive(Debug, Args)]
@@ -306,7 +306,7 @@ pub struct CalendarArgs {
     pub from: Option<NaiveDate>,
 
     /// How many days to write, 1 to 366, from --from or else from today
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MOST_DAYS as i64), value_hint = ValueHint::Other, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = dates::parse_days::<MOST_DAYS>, value_hint = ValueHint::Other, allow_negative_numbers = true)]
     pub days: Option<u16>,
 
     /// Add a reminder to each event at this local time of its day (with --json, each day's "alarm")
@@ -332,7 +332,7 @@ Examples:
 #[command(mut_args(hidden(&[global::COLOR])))]
 pub struct FeedArgs {
     /// How many days, 1 to 366, ending today (or on --date)
-    #[arg(long, value_name = "N", default_value_t = crate::feed::DEFAULT_DAYS, value_parser = clap::value_parser!(u16).range(1..=366), value_hint = ValueHint::Other, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", default_value_t = crate::feed::DEFAULT_DAYS, value_parser = dates::parse_days::<MOST_DAYS>, value_hint = ValueHint::Other, allow_negative_numbers = true)]
     pub days: u16,
 
     /// Where the site made by 'tips site' is served: each entry links to its tip's page there

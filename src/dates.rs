@@ -280,6 +280,15 @@ fn midnight_as_mktime_reads_it(date: NaiveDate, summer_time: i32) -> Option<(i64
 pub const FIRST_YEAR: i32 = 1;
 pub const LAST_YEAR: i32 = 9999;
 
+/// Parses a number of days from 1 to `MOST` (`--days`); the refusal says
+/// the range, so that every command's `--days` names its own.
+pub fn parse_days<const MOST: u16>(text: &str) -> Result<u16, String> {
+    text.parse()
+        .ok()
+        .filter(|days| (1..=MOST).contains(days))
+        .ok_or_else(|| format!("a number of days from 1 to {MOST}"))
+}
+
 /// Parses `YYYY-MM-DD` strictly, with a reason a person can act on.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let shape_ok = text.len() == 10
