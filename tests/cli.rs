@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{assert_usage_error, every_command, json_of, stdout_of, TestEnv, PLAIN_DAY};
+use common::{
+    a_run_that_prints, assert_usage_error, every_command, json_of, stdout_of, TestEnv, PLAIN_DAY,
+};
 use snapbox::{assert_data_eq, file};
 
 #[test]
@@ -367,13 +369,16 @@ fn json_never_carries_colour() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let env = TestEnv::new();
-    for args in [
-        &["list"][..],
-        &["--help"],
-        &["completions", "bash"],
-        &["man"],
-        &["export"],
-    ] {
+    let every_run = every_command(&env)
+        .iter()
+        .map(|command| a_run_that_prints(command, env.home()))
+        .collect::<Vec<_>>();
+    let runs = every_run
+        .iter()
+        .map(|run| run.iter().map(String::as_str).collect::<Vec<_>>())
+        .chain([vec!["--help"]]);
+    for args in runs {
+        let args = &args[..];
         let output = env.writing_to_closed_pipe(args);
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");

@@ -8,6 +8,7 @@ use crate::feed;
 use crate::output::Output;
 use crate::site;
 use crate::untrusted::visible;
+use crate::view::pages;
 
 impl Run for SiteArgs {
     fn run(&self, session: &Session, out: &mut Output) -> Result<(), Error> {
@@ -25,36 +26,15 @@ impl Run for SiteArgs {
             )));
         }
         let tips = session.tips()?;
-        let files = site::build(&tips, today, self.base_url.as_deref(), chrono::Utc::now());
+        let files = site::build(&tips, today, self.base_url.as_deref(), dates::now());
         let published =
             site::publish(&self.dir, &files).map_err(|error| Error::Failure(error.to_string()))?;
         let folder = self.dir.display().to_string();
-        let count = tips.all().len();
-        let mut line = format!(
-            "Wrote {} files of the site of {count} {} into {}",
-            published.written,
-            if count == 1 { "tip" } else { "tips" },
-            visible(&folder)
-        );
-        if !published.removed.is_empty() {
-            line.push_str(&format!(
-                "; removed {} no longer in the site ({})",
-                site::count_of_files(published.removed.len()),
-                site::first_few(&published.removed)
-            ));
-        }
-        if !published.kept.is_empty() {
-            let one = published.kept.len() == 1;
-            line.push_str(&format!(
-                "; kept {} no longer in the site, changed since tips site wrote {} ({}): {} yours now",
-                site::count_of_files(published.kept.len()),
-                if one { "it" } else { "them" },
-                site::first_few(&published.kept),
-                if one { "it is" } else { "they are" }
-            ));
-        }
-        line.push('\n');
-        out.raw(line.as_bytes())?;
+        out.page(&pages::site_written(
+            &published,
+            tips.all().len(),
+            &visible(&folder),
+        ))?;
         Ok(())
     }
 }

@@ -481,3 +481,34 @@ pub fn reflection_saved(path: &str) -> Doc {
     ]));
     page
 }
+
+/// What `tips site` did, in one paragraph: one line where nothing wraps it
+/// (a timer's log), the terminal's width where something does.
+pub fn site_written(published: &crate::site::Published, tips: usize, folder: &str) -> Doc {
+    use crate::site::{count_of_files, first_few};
+    let mut said = format!(
+        "Wrote {} files of the site of {tips} {} into {folder}",
+        published.written,
+        if tips == 1 { "tip" } else { "tips" },
+    );
+    if !published.removed.is_empty() {
+        said.push_str(&format!(
+            "; removed {} no longer in the site ({})",
+            count_of_files(published.removed.len()),
+            first_few(&published.removed)
+        ));
+    }
+    if !published.kept.is_empty() {
+        let one = published.kept.len() == 1;
+        said.push_str(&format!(
+            "; kept {} no longer in the site, changed since tips site wrote {} ({}): {} yours now",
+            count_of_files(published.kept.len()),
+            if one { "it" } else { "them" },
+            first_few(&published.kept),
+            if one { "it is" } else { "they are" }
+        ));
+    }
+    let mut page = Doc::with_capacity(1);
+    page.push(Paragraph::new(vec![Span::plain(said)]));
+    page
+}
