@@ -46,8 +46,9 @@ pub trait Run {
 }
 
 /// `each_command!(command, args => expr)`: `expr` for whichever command it
-/// is, with `args` bound to that command's arguments. The one place that
-/// lists every command.
+/// is, with `args` bound to that command's arguments. The one place in the
+/// code that goes through every command of `cli::Command`, and the
+/// compiler keeps the two in step (a command missing here does not build).
 macro_rules! each_command {
     ($command:expr, $args:ident => $body:expr) => {
         match $command {

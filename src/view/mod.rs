@@ -46,7 +46,10 @@ impl Span {
 }
 
 /// A paragraph, wrapped as one: `lead` (a bullet, say) starts the first
-/// line and every later line is indented by its width.
+/// line and every later line is indented by its width. Wrapping splits the
+/// spans at blanks and joins the words with one space, so runs of blanks
+/// in spans do not survive: text in columns belongs in the `lead`, which
+/// is kept as it is (see `pages::tip_list`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub indent: usize,
