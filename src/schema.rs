@@ -574,6 +574,11 @@ mod tests {
         // Too far, or too much of a short name, is no guess.
         assert!(nearest_names("xyzzy", commands).is_empty());
         assert!(nearest_names("ab", ["ax"]).is_empty());
+        // A third of the letters: one slip in three letters is a slip, two
+        // in five are not.
+        assert_eq!(nearest_names("mab", ["man"]), ["man"]);
+        assert!(nearest_names("tobby", ["today"]).is_empty());
+        assert_eq!(nearest_names("sxarxh", ["search"]), ["search"]);
         assert_eq!(nearest("respekt", &["listen", "respect"]), Some("respect"));
     }
 

@@ -905,6 +905,58 @@ fn the_man_page_passes_mandoc_lint_and_renders_in_man() {
     );
 }
 
+/// `[tip]` is named where it stands, indented or not; any other table in
+/// single brackets is no tip, and a file's TOML mistake elsewhere keeps
+/// TOML's own words and place.
+#[test]
+fn single_brackets_are_named_only_for_a_tip_and_where_they_stand() {
+    let env = TestEnv::new();
+    let refusal = |text: &str| {
+        let team = env.write("team.toml", text);
+        let output = env
+            .tips(&["--tips-file", team.to_str().unwrap(), "list"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let said = String::from_utf8(output.stderr).unwrap();
+        said.trim_end()
+            .strip_prefix(&format!("tips: {}:", team.display()))
+            .unwrap_or_else(|| panic!("{said}"))
+            .to_string()
+    };
+    let indented = format!("{TEAM_TIP}\n  [tip]\nnumber = 12\n");
+    let at = indented.lines().position(|line| line == "  [tip]").unwrap() + 1;
+    assert_eq!(
+        refusal(&indented),
+        format!("{at}:3: each tip starts with [[tip]], with two brackets")
+    );
+    let unclosed = format!("{TEAM_TIP}\n[notes]\nseen = \"unclosed\n");
+    let at = unclosed
+        .lines()
+        .position(|line| line.starts_with("seen"))
+        .unwrap()
+        + 1;
+    let said = refusal(&unclosed);
+    assert!(said.starts_with(&format!("{at}:")), "{said}");
+    assert!(!said.contains("two brackets"), "{said}");
+}
+
+/// A tip that has a number but no slug is named by its number.
+#[test]
+fn a_tip_without_a_slug_is_named_by_its_number() {
+    let env = TestEnv::new();
+    let team = env.write("team.toml", &TEAM_TIP.replace("slug = \"follow-up\"\n", ""));
+    let output = env
+        .tips(&["--tips-file", team.to_str().unwrap(), "list"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        said.contains(":2:1: tip 11 has no slug: add one, like slug = \"follow-up\""),
+        "{said}"
+    );
+}
+
 #[test]
 fn single_brackets_among_many_tips_are_named_at_their_line() {
     let env = TestEnv::new();
