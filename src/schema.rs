@@ -562,6 +562,20 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// An offset inside a character is that character's place, not the
+    /// next one's.
+    #[test]
+    fn an_offset_names_the_line_and_the_character_it_falls_in() {
+        let text = "a = 1\nb = \"é🦀x\"";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 6), (2, 1));
+        let crab = text.find('🦀').unwrap();
+        for inside in crab..crab + '🦀'.len_utf8() {
+            assert_eq!(line_and_column(text, inside), (2, 7), "{inside}");
+        }
+        assert_eq!(line_and_column(text, text.len() + 10), (2, 10));
+    }
+
     #[test]
     fn the_nearest_names_are_a_slip_or_two_away() {
         let commands = ["show", "list", "search", "site"];
