@@ -2373,41 +2373,30 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
     // The whole entry keeps the question.
     let whole = stdout_of(&mut env.tips(&["journal", "respect"]));
     assert!(whole.contains("sounded wrong"), "{whole}");
+    // The newest line of `tips journal --oneline` once a later entry of
+    // the lines `written` is kept.
+    let newest_after_writing = |written: &[&str]| {
+        let mut args = vec!["respect", "--date", WEEKS_LATER];
+        for line in written {
+            args.extend(["-m", line]);
+        }
+        reflect(&env, &args);
+        let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+        listed.lines().next().unwrap_or_default().to_string()
+    };
     // A quote of the reader's own is their words, and stays.
-    reflect(
-        &env,
-        &[
-            "respect",
-            "--date",
-            WEEKS_LATER,
-            "-m",
-            "> customer: \"we need it by May\"",
-            "-m",
-            "and then",
-        ],
-    );
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
+    let newest = newest_after_writing(&["> customer: \"we need it by May\"", "and then"]);
     assert!(
-        listed.contains("> customer: \"we need it by May\""),
-        "{listed}"
+        newest.contains("> customer: \"we need it by May\""),
+        "{newest}"
     );
     // Indented by four spaces, a prompt is code the reader wrote, not a
     // quote, and stays.
-    reflect(
-        &env,
-        &[
-            "respect",
-            "--date",
-            WEEKS_LATER,
-            "-m",
-            "    > When the customer last said something that sounded wrong to me, did I",
-            "-m",
-            "and after",
-        ],
-    );
-    let listed = stdout_of(&mut env.tips(&["journal", "--oneline"]));
-    let newest = listed.lines().next().unwrap_or_default();
-    assert!(newest.contains("> When the customer"), "{listed}");
+    let newest = newest_after_writing(&[
+        "    > When the customer last said something that sounded wrong to me, did I",
+        "and after",
+    ]);
+    assert!(newest.contains("> When the customer"), "{newest}");
 }
 
 /// Entries on a tip no longer in force (a playbook gone) are still the
