@@ -231,6 +231,17 @@ pub fn parse_folder(text: &str) -> Result<PathBuf, String> {
              as in tips site ~/public_html/tips"
                 .to_string(),
         )
+    } else if let Some(long) = Path::new(text)
+        .components()
+        .map(|part| part.as_os_str())
+        .find(|part| part.len() > NAME_MAX)
+    {
+        // Refused here, before any folder on the way is made.
+        Err(format!(
+            "the folder's name has a part of {} bytes, longer than the {NAME_MAX} a name may have: {}…",
+            long.len(),
+            crate::untrusted::visible(&long.to_string_lossy().chars().take(24).collect::<String>())
+        ))
     } else {
         Ok(PathBuf::from(text))
     }
@@ -254,8 +265,6 @@ pub struct Published {
 pub enum SiteError {
     /// The folder given is something else than a folder.
     NotAFolder(PathBuf),
-    /// `tip/` in the folder is a link or a file, not a folder of its own.
-    TipFolderTaken(PathBuf),
     /// A manifest stands there that is not the site's.
     NotOurs(PathBuf),
     /// Files the site would write stand there and are not (or no longer)
@@ -280,6 +289,9 @@ pub struct Conflicts {
     changed: Vec<String>,
     /// Whether the folder has a manifest at all.
     has_record: bool,
+    /// Whether `tip/` is a link or a file, not a folder of its own: the
+    /// pages that would go in it are then not looked at.
+    tip_folder_taken: bool,
 }
 
 impl fmt::Display for SiteError {
@@ -288,13 +300,6 @@ impl fmt::Display for SiteError {
             SiteError::NotAFolder(path) => {
                 write!(f, "{} is not a folder: give a folder for the site", path.display())
             }
-            SiteError::TipFolderTaken(path) => write!(
-                f,
-                "{} is a link or a file, and tips site writes the tips' pages into a folder \
-                 of its own there (never through a link, which could lead out of the site): \
-                 move it away or choose another folder",
-                path.display()
-            ),
             SiteError::NotOurs(path) => write!(
                 f,
                 "{} was not written by tips site, which leaves it alone: move it away or choose another folder",
@@ -319,6 +324,29 @@ impl fmt::Display for SiteError {
 
 impl fmt::Display for Conflicts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.tip_folder_taken {
+            write!(
+                f,
+                "{} is a link or a file, and tips site writes the tips' pages into a folder \
+                 of its own there (never through a link, which could lead out of the site)",
+                self.folder.join(TIP_PAGE_DIR).display()
+            )?;
+            if self.not_ours.is_empty() && self.changed.is_empty() {
+                return write!(f, ": move it away or choose another folder");
+            }
+            write!(f, "; and ")?;
+        }
+        self.fmt_files(f)
+    }
+}
+
+impl Conflicts {
+    fn is_empty(&self) -> bool {
+        !self.tip_folder_taken && self.not_ours.is_empty() && self.changed.is_empty()
+    }
+
+    /// The files in the way, in one sentence.
+    fn fmt_files(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let folder = self.folder.display();
         match (self.not_ours.as_slice(), self.changed.as_slice()) {
             ([one], []) if self.has_record => write!(
@@ -445,18 +473,22 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
             .push(written);
     }
     let tip_folder = folder.join(TIP_PAGE_DIR);
-    check_tip_folder(&tip_folder)?;
     let mut conflicts = Conflicts {
         folder: folder.to_path_buf(),
         not_ours: Vec::new(),
         changed: Vec::new(),
         has_record: exists(&folder.join(MANIFEST)),
+        tip_folder_taken: is_taken(&tip_folder)?,
     };
     let mut replaced = Vec::with_capacity(site.len());
     for file in site {
         let full = folder.join(&file.path);
         if full.file_name().is_some_and(|name| name.len() > NAME_MAX) {
             return Err(SiteError::NameTooLong(full));
+        }
+        if conflicts.tip_folder_taken && is_tip_page(&file.path) {
+            replaced.push(false);
+            continue;
         }
         let as_written = listed
             .get(file.path.as_str())
@@ -468,7 +500,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
             Standing::Changed => conflicts.changed.push(file.path.clone()),
         }
     }
-    if !conflicts.not_ours.is_empty() || !conflicts.changed.is_empty() {
+    if !conflicts.is_empty() {
         return Err(SiteError::InTheWay(conflicts));
     }
     make_folder(&tip_folder, false)?;
@@ -521,13 +553,19 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
 /// The tips' pages first, then what the pages link to, the index last:
 /// each file is in place before a file that links to it.
 fn writing_order(path: &str) -> u8 {
-    if path.starts_with(TIP_PAGE_DIR) && path[TIP_PAGE_DIR.len()..].starts_with('/') {
+    if is_tip_page(path) {
         0
     } else if path == INDEX_PAGE {
         2
     } else {
         1
     }
+}
+
+/// Whether `path` (from the site's root) is in the tips' pages' folder.
+fn is_tip_page(path: &str) -> bool {
+    path.strip_prefix(TIP_PAGE_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Waits for any other run writing `folder` (a lock on the folder itself,
@@ -557,12 +595,12 @@ fn lock(folder: &Path) -> Result<rustix::fd::OwnedFd, SiteError> {
     }
 }
 
-/// Refuses a `tip` that is a link or a file before anything is written.
-fn check_tip_folder(tip_folder: &Path) -> Result<(), SiteError> {
+/// Whether something other than a folder of its own (a link, a file)
+/// stands where the tips' pages go.
+fn is_taken(tip_folder: &Path) -> Result<bool, SiteError> {
     match fs::symlink_metadata(tip_folder) {
-        Ok(metadata) if metadata.is_dir() => Ok(()),
-        Ok(_) => Err(SiteError::TipFolderTaken(tip_folder.to_path_buf())),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Ok(metadata) => Ok(!metadata.is_dir()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(error) => Err(SiteError::Io(tip_folder.to_path_buf(), error)),
     }
 }

@@ -267,6 +267,18 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
         "tip is a link or a file, and tips site writes the tips' pages into a folder of its own there",
     );
     assert_eq!(files_under(&elsewhere), Vec::<String>::new());
+    // With a file of someone else's in the way too, one refusal names both.
+    fs::write(with_linked_tips.join("index.html"), "theirs\n").unwrap();
+    let said = assert_refused(
+        &site(&env, &[with_linked_tips.to_str().unwrap()]),
+        "tip is a link or a file",
+    );
+    assert!(
+        said.contains("; and ") && said.contains("index.html was not written by tips site"),
+        "{said}"
+    );
+    assert_eq!(read(&with_linked_tips.join("index.html")), "theirs\n");
+    assert_eq!(files_under(&elsewhere), Vec::<String>::new());
 
     let file = env.write("not-a-folder", "mine\n");
     let refused = site(&env, &[file.to_str().unwrap()]);
@@ -292,6 +304,14 @@ fn bad_input_is_one_line_and_exit_2() {
         assert_usage_error(&site(&env, args), what);
     }
     assert!(!Path::new(dir).exists(), "nothing was written");
+    // A part of the name too long for any file system is refused before
+    // any folder on the way is made.
+    let too_long = format!("{dir}/team/{}/tips", "ü".repeat(128));
+    assert_usage_error(
+        &site(&env, &[&too_long]),
+        "the folder's name has a part of 256 bytes, longer than the 255 a name may have",
+    );
+    assert!(!Path::new(dir).exists(), "no folder was made");
 }
 
 #[test]
