@@ -394,8 +394,8 @@ pub struct SiteArgs {
 #[command(after_help = "\
 On a terminal, opens your editor ($VISUAL, else $EDITOR, else vi) on a draft
 that shows the tip's action and asks its prompts: write under each one. On
-save, lines starting with ';' and prompts left unanswered are removed, and an
-empty entry keeps nothing. A draft kept from a failed edit of the same tip
+save, lines starting with ';' (outside fenced code) and prompts left
+unanswered are removed, and an empty entry keeps nothing. A draft kept from a failed edit of the same tip
 and day is reopened. Without a terminal, the entry is read from stdin.
 Entries are Markdown files under $XDG_DATA_HOME/tips/journal (see tips
 paths); the tip shows the newest one under 'Last time'.

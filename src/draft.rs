@@ -84,7 +84,7 @@ pub fn draft(tip: &Tip, date: NaiveDate) -> String {
         &guidance,
         "Write on the first line, or under each question below, in Markdown \
          if you like. When you save, the lines that start with ';' are \
-         removed, and so is each question left unanswered; a draft saved \
+         removed (but not in fenced code), and so is each question left unanswered; a draft saved \
          as it is keeps nothing.",
     ));
     for prompt in prompt_blocks(tip) {
@@ -165,11 +165,7 @@ pub fn columns(text: &str) -> usize {
 /// `None` where nothing visible is left.
 pub fn entry_from_draft(edited: &str, tip: &Tip) -> Option<String> {
     let prompts = prompt_blocks(tip);
-    let lines: Vec<&str> = without_byte_order_mark(edited)
-        .lines()
-        .map(str::trim_end)
-        .filter(|line| !line.starts_with(GUIDANCE))
-        .collect();
+    let lines = without_guidance(without_byte_order_mark(edited));
     let prompt_at = |at: usize| {
         prompts.iter().find(|block| {
             lines.len() - at >= block.len()
@@ -214,6 +210,50 @@ pub fn entry_from_draft(edited: &str, tip: &Tip) -> Option<String> {
         }
     }
     tidy(&kept)
+}
+
+/// The lines of an edited draft, blanks at their ends trimmed, without the
+/// guidance: every line that starts with [`GUIDANCE`], except inside a
+/// fenced code block, where `;` starts a comment in many languages (Lisp,
+/// assembly, INI files) that a reader may paste. A fence never closed is
+/// taken for none, as `tips`' own guidance comes after the first line.
+fn without_guidance(edited: &str) -> Vec<&str> {
+    let lines: Vec<&str> = edited.lines().map(str::trim_end).collect();
+    let mut in_code = vec![false; lines.len()];
+    let mut opened: Option<(usize, char, usize)> = None;
+    for (at, line) in lines.iter().enumerate() {
+        match (opened, fence(line)) {
+            (None, Some((mark, length, _))) => opened = Some((at, mark, length)),
+            (Some((start, mark, length)), Some((closing, run, closes)))
+                if closing == mark && run >= length && closes =>
+            {
+                in_code[start..=at].iter_mut().for_each(|code| *code = true);
+                opened = None;
+            }
+            _ => {}
+        }
+    }
+    lines
+        .into_iter()
+        .zip(in_code)
+        .filter(|(line, code)| *code || !line.starts_with(GUIDANCE))
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// A CommonMark code fence at the start of `line` (at most three spaces in):
+/// its mark, the length of its run, and whether it could close a block
+/// (nothing after the run).
+fn fence(line: &str) -> Option<(char, usize, bool)> {
+    let text = line.trim_start_matches(' ');
+    if line.len() - text.len() > 3 {
+        return None;
+    }
+    let mark = text.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let run = text.chars().take_while(|&c| c == mark).count();
+    let rest = &text[run..];
+    // A backtick fence's info string holds no backtick.
+    (run >= 3 && !(mark == '`' && rest.contains('`'))).then(|| (mark, run, rest.trim().is_empty()))
 }
 
 /// What is kept of text given with `-m` or on stdin: all of it, blank
@@ -542,6 +582,28 @@ mod tests {
             entry_from_draft(&written, &tip).unwrap(),
             format!("A good day.\n\n{first}\n\nAsked first.")
         );
+    }
+
+    /// `;` starts a comment in code a reader may paste: inside a closed
+    /// fence it is the reader's; outside, and under a fence never closed,
+    /// it is guidance.
+    #[test]
+    fn lines_starting_with_a_semicolon_are_kept_in_fenced_code() {
+        let tip = respect();
+        let draft = draft(&tip, day("2026-11-26"));
+        let code = "```ini\n; the customer's settings\nretries = 3\n```\n~~~~\n;; a Lisp note\n~~~\n;still code\n~~~~";
+        let written = format!("{code}\n; a note to self\n{draft}");
+        assert_eq!(entry_from_draft(&written, &tip).unwrap(), code);
+        let unclosed = format!("```\nstarted\n{draft}");
+        assert_eq!(entry_from_draft(&unclosed, &tip).unwrap(), "```\nstarted");
+        // Four spaces in, or a backtick in the info string: no fence.
+        for not_a_fence in ["    ```", "``` a`b"] {
+            let written = format!("{not_a_fence}\n; gone\n```\n{draft}");
+            assert_eq!(
+                entry_from_draft(&written, &tip).unwrap(),
+                format!("{not_a_fence}\n```")
+            );
+        }
     }
 
     #[test]

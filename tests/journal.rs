@@ -1882,12 +1882,28 @@ fn answers_keep_their_questions_and_unanswered_questions_go() {
          > correct them or ask them to explain? Neither.\n"
     );
 
+    // Code pasted on the first line keeps its `;` comments; a `;` line of
+    // the reader's outside it is guidance, as the draft says.
+    let typed = "1i\n```ini\n; retries for the pilot\nretries = 3\n```\n; to self\n.\nw\nq\n";
+    let (status, screen) = on_terminal(
+        &env,
+        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
+        typed,
+        &[("EDITOR", "ed")],
+    );
+    assert_eq!(status, Some(0), "{screen}");
+    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-3.md"));
+    assert_eq!(
+        fs::read_to_string(entry).unwrap(),
+        "```ini\n; retries for the pilot\nretries = 3\n```\n"
+    );
+
     // Blank lines added under the questions are no answer.
     scripted_editor(&env, "blanks", r#"printf '\n\n  \n\n' >>"$1""#);
     let (status, screen) = on_terminal(&env, "tips reflect respect", "", &[("EDITOR", "blanks")]);
     assert_eq!(status, Some(1), "{screen}");
     assert_eq!(screen.trim(), "tips: nothing saved: the entry is empty");
-    assert_eq!(entry_files(&env, "respect").len(), 2);
+    assert_eq!(entry_files(&env, "respect").len(), 3);
 
     // Without a draft there is no guidance and no prompt: all is kept.
     reflect(
