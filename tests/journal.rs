@@ -2413,6 +2413,13 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
         "and after",
     ]);
     assert!(newest.contains("> When the customer"), "{newest}");
+    // Unquoted, a prompt's words are the reader's own, and stay.
+    let newest = newest_after_writing(&[
+        "When the customer last said something that sounded wrong to me, did I \
+         correct them or ask them to explain?",
+        "> \"not again\", she said",
+    ]);
+    assert!(newest.contains("When the customer"), "{newest}");
 }
 
 /// Entries on a tip no longer in force (a playbook gone) are still the
