@@ -2422,6 +2422,36 @@ fn a_glimpse_of_an_entry_shows_the_answer_not_the_question() {
     assert!(newest.contains("When the customer"), "{newest}");
 }
 
+/// "more:" under "Last time" leads to what was not shown: a short entry
+/// shown whole, quotes of the reader's own and all, has none.
+#[test]
+fn more_is_offered_only_where_last_time_leaves_something_out() {
+    let last_time_of = |entry: &[&str]| {
+        let env = TestEnv::new();
+        let mut args = vec!["respect", "--date", RESPECT_DAY];
+        for line in entry {
+            args.extend(["-m", line]);
+        }
+        reflect(&env, &args);
+        let shown = stdout_of(&mut env.tips(&["show", "respect", "--date", WEEKS_LATER]));
+        shown[shown.find("Last time").expect("a Last time section")..].to_string()
+    };
+    let prompt = "> When the customer last said something that sounded wrong to me, did I\n\
+                  > correct them or ask them to explain?";
+    for (entry, more) in [
+        (&["> \"by May\", she said", "and then"][..], false),
+        (&[prompt], false),
+        (&[prompt, "I asked."], true),
+    ] {
+        let last_time = last_time_of(entry);
+        assert_eq!(
+            last_time.contains("more: tips journal respect"),
+            more,
+            "{entry:?}: {last_time}"
+        );
+    }
+}
+
 /// Entries on a tip no longer in force (a playbook gone) are still the
 /// user's, and can be read by the slug they are kept under.
 #[test]
