@@ -96,6 +96,8 @@ fn bash_completes_commands_values_and_the_tips_in_force_at_tab() {
     assert!(offers(&["tips", "sh"]).contains(&"show".to_string()));
     assert_eq!(offers(&["tips", "--color", "n"]), ["never"]);
     assert_eq!(offers(&["tips", "help", "cal"]), ["calendar"]);
+    assert_eq!(offers(&["tips", "fee"]), ["feed"]);
+    assert_eq!(offers(&["tips", "feed", "--base"]), ["--base-url"]);
     // `tips site DIR` offers folders, never files.
     std::fs::create_dir_all(env.home().join("public_html")).unwrap();
     assert!(offers(&["tips", "si"]).contains(&"site".to_string()));
