@@ -186,8 +186,9 @@ fn colour_on_a_terminal_follows_no_color_clicolor_and_term() {
 }
 
 /// The commands whose output is not laid out for the terminal: a file
-/// format (roff, shell code, TOML, iCalendar, Atom) that must not wrap, or
-/// clap's own help. Every other command wraps to the terminal's width.
+/// format (roff, shell code, TOML, iCalendar, Atom) that must not wrap,
+/// clap's own help, or a line for a timer's log (`site`, one line a run).
+/// Every other command wraps to the terminal's width.
 const NOT_LAID_OUT: &[&str] = &[
     "man",
     "completions",
@@ -195,6 +196,7 @@ const NOT_LAID_OUT: &[&str] = &[
     "export",
     "calendar",
     "feed",
+    "site",
     "help",
 ];
 

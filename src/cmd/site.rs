@@ -30,11 +30,8 @@ impl Run for SiteArgs {
         let published =
             site::publish(&self.dir, &files).map_err(|error| Error::Failure(error.to_string()))?;
         let folder = self.dir.display().to_string();
-        out.page(&pages::site_written(
-            &published,
-            tips.all().len(),
-            &visible(&folder),
-        ))?;
+        let said = pages::site_written(&published, tips.all().len(), &visible(&folder));
+        out.raw(said.as_bytes())?;
         Ok(())
     }
 }

@@ -482,9 +482,9 @@ pub fn reflection_saved(path: &str) -> Doc {
     page
 }
 
-/// What `tips site` did, in one paragraph: one line where nothing wraps it
-/// (a timer's log), the terminal's width where something does.
-pub fn site_written(published: &crate::site::Published, tips: usize, folder: &str) -> Doc {
+/// What `tips site` did, in one line however long, as a timer's log
+/// keeps it: a line a run, never wrapped.
+pub fn site_written(published: &crate::site::Published, tips: usize, folder: &str) -> String {
     use crate::site::{count_of_files, first_few};
     let mut said = format!(
         "Wrote {} files of the site of {tips} {} into {folder}",
@@ -508,7 +508,6 @@ pub fn site_written(published: &crate::site::Published, tips: usize, folder: &st
             if one { "it is" } else { "they are" }
         ));
     }
-    let mut page = Doc::with_capacity(1);
-    page.push(Paragraph::new(vec![Span::plain(said)]));
-    page
+    said.push('\n');
+    said
 }
