@@ -2,20 +2,9 @@
 
 mod common;
 
-use common::{json_of, make_fifo, require, stdout_of, TestEnv, PLAIN_DAY};
+use common::{json_of, make_fifo, require, stdout_of, TestEnv, PLAIN_DAY, TEAM_TIP};
 use predicates::prelude::*;
 use std::process::Command;
-
-const TEAM_TIP: &str = r#"
-[[tip]]
-number = 11
-slug = "follow-up"
-title = "Follow Up Fast"
-tagline = "A second date needs a phone call."
-body = "Send the meeting notes the same day. Name the next step and its owner."
-prompts = ["What did I promise?", "Who needs the notes?", "What is the next step?"]
-action = "Send today's notes before you leave."
-"#;
 
 fn titles(command: &mut assert_cmd::Command) -> Vec<String> {
     json_of(command)

@@ -6,25 +6,15 @@
 
 mod common;
 
-use common::{assert_usage_error, installed, json_of, needed, require, TestEnv, PLAIN_DAY};
+use common::{
+    assert_usage_error, installed, json_of, needed, require, TestEnv, PLAIN_DAY, TEAM_TIP,
+};
 use serde_json::{json, Value};
 use std::fs;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-
-/// A team tip beside the built-in ones.
-const TEAM_TIP: &str = r#"
-[[tip]]
-number = 11
-slug = "follow-up"
-title = "Follow Up Fast"
-tagline = "A second date needs a phone call."
-body = "Send the meeting notes the same day. Name the next step and its owner."
-prompts = ["What did I promise?", "Who needs the notes?", "What is the next step?"]
-action = "Send today's notes before you leave."
-"#;
 
 /// A playbook that tries everything a page could be made to obey: markup,
 /// event handlers, `javascript:` links, the end of a CDATA section, control

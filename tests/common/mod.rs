@@ -12,6 +12,18 @@ use tempfile::TempDir;
 /// A day outside the season, so that the rotation decides.
 pub const PLAIN_DAY: &str = "2026-11-26";
 
+/// A team's tip to add to the built-in ten: tip 11, `follow-up`.
+pub const TEAM_TIP: &str = r#"
+[[tip]]
+number = 11
+slug = "follow-up"
+title = "Follow Up Fast"
+tagline = "A second date needs a phone call."
+body = "Send the meeting notes the same day. Name the next step and its owner."
+prompts = ["What did I promise?", "Who needs the notes?", "What is the next step?"]
+action = "Send today's notes before you leave."
+"#;
+
 pub struct TestEnv {
     pub home: TempDir,
 }
