@@ -1,6 +1,6 @@
 //! Calendar dates: today's local date, and dates and times typed by people.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -114,6 +114,42 @@ fn could_be_a_zone(file: &Path) -> bool {
 }
 
 fn local_date_of(seconds: i64) -> Option<NaiveDate> {
+    local_time_of(seconds).map(|local| local.date)
+}
+
+/// A moment as the local zone shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LocalTime {
+    /// Seconds since the epoch.
+    at: i64,
+    date: NaiveDate,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// The zone's offset from UTC then, in seconds.
+    offset: i64,
+}
+
+impl LocalTime {
+    fn from_tm(at: i64, tm: &libc::tm) -> Option<LocalTime> {
+        let month = u32::try_from(tm.tm_mon + 1).ok()?;
+        let day = u32::try_from(tm.tm_mday).ok()?;
+        Some(LocalTime {
+            at,
+            date: NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)?,
+            hour: u32::try_from(tm.tm_hour).ok()?,
+            minute: u32::try_from(tm.tm_min).ok()?,
+            second: u32::try_from(tm.tm_sec).ok()?,
+            offset: gmtoff_seconds(tm.tm_gmtoff),
+        })
+    }
+
+    fn is_midnight_of(&self, date: NaiveDate) -> bool {
+        self.date == date && (self.hour, self.minute, self.second) == (0, 0, 0)
+    }
+}
+
+fn local_time_of(seconds: i64) -> Option<LocalTime> {
     let time = libc::time_t::try_from(seconds).ok()?;
     // SAFETY: `tm` is plain data that localtime_r fills in; the thread-safe
     // variant writes only to the buffer it is given. What it buys: the
@@ -131,9 +167,7 @@ fn local_date_of(seconds: i64) -> Option<NaiveDate> {
         }
         tm
     };
-    let month = u32::try_from(tm.tm_mon + 1).ok()?;
-    let day = u32::try_from(tm.tm_mday).ok()?;
-    NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)
+    LocalTime::from_tm(seconds, &tm)
 }
 
 /// The local zone, as the C library finds it (see [`local_today`]), for
@@ -158,50 +192,87 @@ impl LocalZone {
     /// `2027-02-10T00:00:00+01:00`. A feed dates each day's tip so: its
     /// day begins where the feed is made, so that a reader in the same
     /// zone sees it on its own date, and it is never in the future once
-    /// that day has begun. Where midnight does not exist (a clock put
-    /// forward at midnight), it is the first time that does. An offset
-    /// with seconds (local mean time, before time zones) is cut to whole
-    /// minutes, as RFC 3339 writes none.
+    /// that day has begun. Where midnight comes twice (a clock put back
+    /// across it), it is the first; where it never comes (a clock put
+    /// forward across it), the first time that does, which for a day the
+    /// zone skipped whole is the start of the next. RFC 3339 writes an
+    /// offset in whole minutes, under a day: one with seconds (local mean
+    /// time, before time zones) is rounded up to the next minute, with the
+    /// time as many seconds later, so that the moment stays exact and on
+    /// its day; one of a day or more is given as the same moment in UTC.
     pub fn start_of_day(&self, date: NaiveDate) -> String {
-        let local = self.readable.then(|| local_midnight(date)).flatten();
-        let (date, hour, minute, offset_minutes) = local.unwrap_or((date, 0, 0, 0));
+        let local = self.readable.then(|| first_moment_of(date)).flatten();
+        let local = match local {
+            Some(local) if local.offset.abs() >= 24 * 3600 => in_utc(local.at).unwrap_or(local),
+            Some(local) if local.offset % 60 != 0 => {
+                let rounded = (local.offset.div_euclid(60) + 1) * 60;
+                in_offset(local.at, rounded).unwrap_or(local)
+            }
+            Some(local) => local,
+            None => LocalTime {
+                at: 0,
+                date,
+                hour: 0,
+                minute: 0,
+                second: 0,
+                offset: 0,
+            },
+        };
         // Written digit by digit: a year's feed writes hundreds of these,
         // and the formatting machinery would cost more than the rest.
         let mut text = String::with_capacity(25);
-        let year = u32::try_from(date.year()).unwrap_or(0);
+        let year = u32::try_from(local.date.year()).unwrap_or(0);
         if year > 9999 {
             text.push_str(&year.to_string());
         } else {
             push_digits(&mut text, year, 4);
         }
         for (separator, value) in [
-            ('-', date.month()),
-            ('-', date.day()),
-            ('T', hour),
-            (':', minute),
+            ('-', local.date.month()),
+            ('-', local.date.day()),
+            ('T', local.hour),
+            (':', local.minute),
+            (':', local.second),
         ] {
             text.push(separator);
             push_digits(&mut text, value, 2);
         }
-        text.push_str(":00");
-        let offset = u32::try_from(offset_minutes.unsigned_abs()).unwrap_or(0);
-        if offset == 0 {
+        let offset_minutes = u32::try_from(local.offset.unsigned_abs() / 60).unwrap_or(0);
+        if offset_minutes == 0 {
             text.push('Z');
         } else {
-            text.push(if offset_minutes < 0 { '-' } else { '+' });
-            push_digits(&mut text, offset / 60, 2);
+            text.push(if local.offset < 0 { '-' } else { '+' });
+            push_digits(&mut text, offset_minutes / 60, 2);
             text.push(':');
-            push_digits(&mut text, offset % 60, 2);
+            push_digits(&mut text, offset_minutes % 60, 2);
         }
         text
     }
 }
 
-/// The zone's offset in minutes. `c_long` is 64 bits here and 32 on
+/// The moment `at` as UTC shows it.
+fn in_utc(at: i64) -> Option<LocalTime> {
+    in_offset(at, 0)
+}
+
+/// The moment `at` as a clock `offset` seconds ahead of UTC shows it.
+fn in_offset(at: i64, offset: i64) -> Option<LocalTime> {
+    let time = DateTime::from_timestamp(at.checked_add(offset)?, 0)?.naive_utc();
+    Some(LocalTime {
+        at,
+        date: time.date(),
+        hour: time.hour(),
+        minute: time.minute(),
+        second: time.second(),
+        offset,
+    })
+}
+
+/// The zone's offset in seconds. `c_long` is 64 bits here and 32 on
 /// 32-bit targets, where the conversion is not the same type.
 #[allow(clippy::useless_conversion)]
-fn gmtoff_minutes(seconds: libc::c_long) -> i64 {
-    i64::from(seconds) / 60
+fn gmtoff_seconds(seconds: libc::c_long) -> i64 {
+    i64::from(seconds)
 }
 
 /// `value` in `width` decimal digits, with leading zeros.
@@ -212,67 +283,85 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     }
 }
 
-/// The local date, hour and minute of the first moment of `date`, with
-/// the zone's offset then in minutes.
+/// Further than any zone's offset from UTC has ever been, with room: a
+/// day and two hours (Kiribati's and Samoa's jumps across the date line
+/// were a day).
+const WIDER_THAN_ANY_OFFSET: i64 = 26 * 3600;
+
+/// The first moment whose local date is `date`.
 ///
-/// Where midnight comes twice (a clock put back from one o'clock, as in
-/// Havana in November), the first is taken: `mktime` left to guess picks
-/// either, by what it was last asked, so a feed's day would begin an hour
-/// late or not depending on the days before it. Where midnight is skipped
-/// (a clock put forward at midnight), `mktime`'s guess is the first time
-/// that does exist, and is kept.
-fn local_midnight(date: NaiveDate) -> Option<(NaiveDate, u32, u32, i64)> {
-    let guessed = midnight_as_mktime_reads_it(date, -1)?;
-    // The second before the first midnight is on the day before; where it
-    // is still on `date`, the guess was the second midnight. That look
-    // costs about 1,600 instructions a day, and each further `mktime`
-    // about 6,500 (bench/feed.sh), so only such a day asks for each
-    // reading of midnight (summer time in force or not), and takes the
-    // earliest that really is midnight.
-    let (_, tm) = if local_date_of(guessed.0 - 1) == Some(date) {
-        [0, 1]
-            .into_iter()
-            .filter_map(|summer_time| midnight_as_mktime_reads_it(date, summer_time))
-            .filter(|(_, tm)| {
-                tm.tm_hour == 0
-                    && tm.tm_min == 0
-                    && u32::try_from(tm.tm_mday).ok() == Some(date.day())
-            })
-            .chain([guessed])
-            .min_by_key(|(at, _)| *at)?
-    } else {
-        guessed
-    };
-    let month = u32::try_from(tm.tm_mon + 1).ok()?;
-    let day = u32::try_from(tm.tm_mday).ok()?;
-    let local = NaiveDate::from_ymd_opt(tm.tm_year.checked_add(1900)?, month, day)?;
-    Some((
-        local,
-        u32::try_from(tm.tm_hour).ok()?,
-        u32::try_from(tm.tm_min).ok()?,
-        gmtoff_minutes(tm.tm_gmtoff),
-    ))
+/// Most days, `mktime` gives it: midnight as it reads it, where the zone's
+/// offset a day and more before was the same, so no change of the clock
+/// can have made an earlier midnight of that day. Left to guess, `mktime`
+/// picks either midnight of a day that has two, by what it was last asked,
+/// so a feed's day would begin an hour late or not depending on the days
+/// before it; and where midnight is skipped it may answer a time of the
+/// day before. Such a day is worked out from the offsets in force around
+/// it: each gives one moment that would show midnight, and the earliest
+/// that does is the first; where none does, the first moment whose date
+/// is `date` or later is found by halving.
+fn first_moment_of(date: NaiveDate) -> Option<LocalTime> {
+    let guessed = midnight_as_mktime_reads_it(date)?;
+    let earlier = local_time_of(guessed.at - WIDER_THAN_ANY_OFFSET)?;
+    if guessed.is_midnight_of(date) && earlier.offset == guessed.offset {
+        return Some(guessed);
+    }
+    let midnight_in_utc = (date - NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() * 86_400;
+    let mut offsets: Vec<i64> = [
+        earlier.offset,
+        guessed.offset,
+        local_time_of(guessed.at + WIDER_THAN_ANY_OFFSET)?.offset,
+    ]
+    .to_vec();
+    offsets.dedup();
+    let first_midnight = offsets
+        .into_iter()
+        .filter_map(|offset| local_time_of(midnight_in_utc - offset))
+        .filter(|local| local.is_midnight_of(date))
+        .min_by_key(|local| local.at);
+    if first_midnight.is_some() {
+        return first_midnight;
+    }
+    // No midnight: the date begins when the clock jumps into it (or past
+    // it). Before `early` the local date is earlier than `date` in any
+    // zone, and from `late` on it is `date` or later.
+    let (mut early, mut late) = (
+        midnight_in_utc - WIDER_THAN_ANY_OFFSET - 3600,
+        midnight_in_utc + WIDER_THAN_ANY_OFFSET + 3600,
+    );
+    while late - early > 1 {
+        let middle = early + (late - early) / 2;
+        if local_date_of(middle)? >= date {
+            late = middle;
+        } else {
+            early = middle;
+        }
+    }
+    local_time_of(late)
 }
 
-/// Midnight of `date` as `mktime` normalises it, told whether summer time
-/// is in force (1), not (0), or left to find out (-1); with the moment it
-/// names. (`time_t` is 64 bits here and 32 on 32-bit targets, where the
-/// conversion is not the same type.)
+/// Midnight of `date` as `mktime` normalises it, left to find out whether
+/// summer time is in force. (`time_t` is 64 bits here and 32 on 32-bit
+/// targets, where the conversion is not the same type.)
 #[allow(clippy::useless_conversion)]
-fn midnight_as_mktime_reads_it(date: NaiveDate, summer_time: i32) -> Option<(i64, libc::tm)> {
+fn midnight_as_mktime_reads_it(date: NaiveDate) -> Option<LocalTime> {
     // SAFETY: `tm` is plain data; mktime reads it and writes the
     // normalised time and the zone's offset back into it, and nothing else.
-    // What it buys: the same zone as `local_date_of`, read the C library's
+    // What it buys: the same zone as `local_time_of`, read the C library's
     // way (see there), so that a feed's days begin where its dates say.
-    unsafe {
+    let (at, tm) = unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         tm.tm_year = date.year() - 1900;
         tm.tm_mon = i32::try_from(date.month0()).ok()?;
         tm.tm_mday = i32::try_from(date.day()).ok()?;
-        tm.tm_isdst = summer_time;
+        tm.tm_isdst = -1;
         let at = libc::mktime(&mut tm);
-        (at != -1).then(|| (i64::from(at), tm))
-    }
+        if at == -1 {
+            return None;
+        }
+        (at, tm)
+    };
+    LocalTime::from_tm(i64::from(at), &tm)
 }
 
 /// The oldest and newest years that `--date` accepts: four digits, as in

@@ -107,9 +107,11 @@ fn days_runs_from_1_to_366_and_anything_else_is_one_line_and_exit_2() {
     let line = assert_usage_error(&output, "0001-01-01");
     assert!(line.contains("ask for 3 or fewer"), "{line}");
     let items = json_feed(&env, &["--date", "0001-01-03", "--days", "3"]);
+    // Berlin's local mean time was 53 minutes and 28 seconds ahead of UTC:
+    // the day began 32 seconds before 00:01 at a whole minute's offset.
     assert_eq!(
         items["items"][2]["date_published"],
-        "0001-01-01T00:00:00+00:53"
+        "0001-01-01T00:00:32+00:54"
     );
     let items = json_feed(&env, &["--date", "9999-12-31", "--days", "1"]);
     assert_eq!(
@@ -212,6 +214,117 @@ fn each_day_starts_at_local_midnight_in_the_zone_of_the_machine() {
             "the feed of {days} days to {date}"
         );
     }
+}
+
+/// Python's zoneinfo, a reading of the tz database nobody here wrote, as
+/// the judge of when a day begins: the zone's stretches of one offset are
+/// found around the day by stepping and halving, and the first moment whose
+/// local date is the day or later is the earliest a stretch holds.
+const FIRST_MOMENTS: &str = r#"
+import datetime as dt, json, sys
+from zoneinfo import ZoneInfo
+
+def offset(zone, at):
+    return int(dt.datetime.fromtimestamp(at, zone).utcoffset().total_seconds())
+
+def first_moment(zone, day):
+    midnight = (day - dt.date(1970, 1, 1)).days * 86400
+    start, end = midnight - 30 * 3600, midnight + 30 * 3600
+    edges, at, current = [start], start, offset(zone, start)
+    while at < end:
+        step = at + 900
+        if offset(zone, step) != current:
+            low, high = at, step
+            while high - low > 1:
+                middle = (low + high) // 2
+                if offset(zone, middle) == current:
+                    low = middle
+                else:
+                    high = middle
+            edges.append(high)
+            current = offset(zone, high)
+        at = step
+    edges.append(end)
+    firsts = []
+    for begin, finish in zip(edges, edges[1:]):
+        held = offset(zone, begin)
+        moment = max(begin, midnight - held)
+        if moment < finish:
+            firsts.append(moment)
+    return min(firsts)
+
+checked = 0
+for zone_name, day, published in json.load(sys.stdin):
+    zone = ZoneInfo(zone_name)
+    given = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    expected = first_moment(zone, dt.date.fromisoformat(day))
+    held = offset(zone, expected)
+    rounded = -(-held // 60) * 60
+    if int(given.timestamp()) != expected or int(given.utcoffset().total_seconds()) not in (held, rounded, 0):
+        print(f"{zone_name} {day}: tips says {published}, the day begins at "
+              f"{dt.datetime.fromtimestamp(expected, zone).isoformat()}")
+    checked += 1
+print(f"checked {checked}")
+"#;
+
+/// Each day's entry is dated at the first moment of its day, as Python's
+/// zoneinfo finds it, where clocks jump: midnight twice (Havana; St John's,
+/// put back from 00:01; Vostok, back two hours at two with no summer time),
+/// midnight never (São Paulo; Bissau and Casey, forward with no summer
+/// time), a day skipped whole (Apia and Kiritimati across the date line),
+/// half-hour summer time (Lord Howe), summer time in winter (Dublin), and
+/// local mean time with seconds (Santiago).
+#[test]
+fn each_day_begins_when_python_zoneinfo_says_it_does_where_clocks_jump() {
+    if !require("python3") {
+        return;
+    }
+    let env = TestEnv::new();
+    let mut days = Vec::new();
+    for (zone, last_day) in [
+        ("America/Havana", "2026-11-04"),
+        ("America/St_Johns", "2010-11-09"),
+        ("Antarctica/Vostok", "2023-12-20"),
+        ("America/Sao_Paulo", "2018-11-06"),
+        ("Africa/Bissau", "1975-01-03"),
+        ("Antarctica/Casey", "2016-10-24"),
+        ("Pacific/Apia", "2012-01-02"),
+        ("Pacific/Kiritimati", "1995-01-02"),
+        ("Australia/Lord_Howe", "2027-04-06"),
+        ("Europe/Dublin", "2027-03-30"),
+        ("America/Santiago", "1927-09-03"),
+        ("Europe/Berlin", "2027-10-31"),
+    ] {
+        let output = env
+            .tips(&["feed", "--json", "--days", "6", "--date", last_day])
+            .env("TZ", zone)
+            .output()
+            .unwrap();
+        let feed: Value = serde_json::from_slice(&output.stdout).unwrap();
+        for item in feed["items"].as_array().unwrap() {
+            // `tag:romantic-sales.invalid,2026-11-01:tip-of-the-day`.
+            let id = item["id"].as_str().unwrap();
+            let day = id.split([',', ':']).nth(2).unwrap();
+            days.push((zone, day.to_string(), item["date_published"].clone()));
+        }
+    }
+    let mut judge = Command::new(installed("python3").unwrap())
+        .args(["-c", FIRST_MOMENTS])
+        .env_clear()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    serde_json::to_writer(judge.stdin.take().unwrap(), &days).unwrap();
+    let judged = judge.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&judged.stdout);
+    assert_eq!(
+        said.trim(),
+        format!("checked {}", days.len()),
+        "{}",
+        String::from_utf8_lossy(&judged.stderr)
+    );
 }
 
 #[test]
