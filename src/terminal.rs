@@ -47,8 +47,13 @@ impl Terminal {
         let stdout = std::io::stdout();
         let is_terminal = stdout.is_terminal();
         let columns = if is_terminal && columns_from(&var).is_none() {
-            terminal_size::terminal_size_of(&stdout)
-                .map(|(terminal_size::Width(columns), _)| usize::from(columns))
+            // The columns alone: a terminal that reports no rows (a serial
+            // console, `script` before its window is sized) still knows how
+            // wide it is.
+            rustix::termios::tcgetwinsize(&stdout)
+                .ok()
+                .map(|size| usize::from(size.ws_col))
+                .filter(|&columns| columns > 0)
         } else {
             None
         };

@@ -220,17 +220,20 @@ fn a_20_column_terminal_gets_20_column_lines() {
             .map(|word| format!("'{}'", word.replace('\'', "'\\''")))
             .collect::<Vec<_>>()
             .join(" ");
-        // A real pseudo-terminal, resized the way a terminal window is.
-        let text = env.on_terminal(
-            &format!("stty cols 20 rows 40; {binary} --color never {run}"),
-            &[],
-        );
-        assert!(!text.trim().is_empty(), "{run}: {text}");
-        for line in text.lines() {
-            assert!(
-                line.chars().count() <= 20,
-                "{run}: {line:?} is wider than 20 columns"
+        // A real pseudo-terminal, resized the way a terminal window is; and
+        // one that knows its columns but reports no rows.
+        for rows in ["40", "0"] {
+            let text = env.on_terminal(
+                &format!("stty cols 20 rows {rows}; {binary} --color never {run}"),
+                &[],
             );
+            assert!(!text.trim().is_empty(), "{run}: {text}");
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= 20,
+                    "{run}, {rows} rows: {line:?} is wider than 20 columns"
+                );
+            }
         }
     }
 }
