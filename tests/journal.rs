@@ -2668,7 +2668,10 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let said = stderr_of(&output);
         assert_eq!(said.lines().count(), 1, "{said}");
-        assert!(said.contains("which is not there"), "{said}");
+        assert!(
+            said.contains(&format!("a link to {}, which is not there", gone.display())),
+            "{said}"
+        );
     }
     // A link that leads to itself: the other tips' entries still show.
     let looping = journal_dir(&env).join("homework");
@@ -2684,7 +2687,13 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
     std::os::unix::fs::symlink(env.home().join("media/journal"), data.join("journal")).unwrap();
     let output = env.tips(&["journal"]).output().unwrap();
     let error = assert_one_line_failure(&output);
-    assert!(error.contains("which is not there"), "{error}");
+    assert!(
+        error.contains(&format!(
+            "a link to {}, which is not there",
+            env.home().join("media/journal").display()
+        )),
+        "{error}"
+    );
     let paths = stdout_of(&mut env.tips(&["paths"]));
     assert!(
         paths.contains("a link to something that is not there"),
