@@ -148,7 +148,11 @@ fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
         ErrorKind::ValueValidation if option == "--days" => {
             let value = context(ContextKind::InvalidValue).first().copied()?;
             let wanted = std::error::Error::source(error)?;
-            Some(format!("--days takes {wanted}, not {value}"))
+            Some(if value.trim().is_empty() {
+                format!("--days needs {wanted}")
+            } else {
+                format!("--days takes {wanted}, not {}", at_most_a_few_words(value))
+            })
         }
         // No value at all: the parser is asked what it wants by giving it
         // none.
@@ -186,6 +190,16 @@ fn in_words(error: &clap::Error, command: Option<&str>) -> Option<String> {
             })
         }
         _ => None,
+    }
+}
+
+/// A value typed on the command line, as a refusal quotes it: the first
+/// 24 characters of a longer one, enough to tell which it was.
+fn at_most_a_few_words(value: &str) -> String {
+    const SHOWN: usize = 24;
+    match value.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
     }
 }
 
@@ -450,6 +464,20 @@ mod tests {
         assert_eq!(
             what_days_wants("feed").as_deref(),
             Some("a number of days from 1 to 366")
+        );
+        for blank in ["", " ", "\t"] {
+            assert_eq!(
+                said(&format!("tips feed --days={blank}")).as_deref(),
+                Some("--days needs a number of days from 1 to 366")
+            );
+        }
+        let long = "9".repeat(100_000);
+        assert_eq!(
+            said(&format!("tips feed --days {long}")),
+            Some(format!(
+                "--days takes a number of days from 1 to 366, not {}…",
+                "9".repeat(24)
+            ))
         );
     }
 

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 /// sequences they start would reach the terminal and could clear it or
 /// retitle its window. They are made visible instead: `^[` for ESC (as
 /// `cat -v` shows it), `<U+202E>` for C1 controls and bidirectional
-/// overrides. Tabs and line breaks become spaces.
+/// overrides. Tabs and line breaks (Unicode's line and paragraph
+/// separators too) become spaces.
 pub fn visible(text: &str) -> Cow<'_, str> {
     // Most text is printable ASCII, which needs nothing: that is checked
     // byte by byte, and only other text is read character by character.
@@ -17,7 +18,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     let mut shown = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\t' | '\n' | '\r' => shown.push(' '),
+            '\t' | '\n' | '\r' | LINE_SEPARATOR | PARAGRAPH_SEPARATOR => shown.push(' '),
             '\u{0}'..='\u{1f}' => {
                 shown.push('^');
                 shown.push(char::from(c as u8 + b'@'));
@@ -78,8 +79,17 @@ fn is_default_ignorable(c: char) -> bool {
     )
 }
 
+/// Unicode's own line breaks, which some programs honour: text a line of
+/// its own, as for `\n`.
+const LINE_SEPARATOR: char = '\u{2028}';
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+
 fn needs_escaping(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | LINE_SEPARATOR | PARAGRAPH_SEPARATOR
+        )
 }
 
 #[cfg(test)]
@@ -94,6 +104,7 @@ mod tests {
         assert_eq!(visible("rev\u{202e}erse"), "rev<U+202E>erse");
         assert_eq!(visible("del\u{7f}"), "del^?");
         assert_eq!(visible("line\nbreak\ttab"), "line break tab");
+        assert_eq!(visible("line\u{2028}para\u{2029}end"), "line para end");
     }
 
     #[test]
