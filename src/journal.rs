@@ -301,12 +301,23 @@ pub fn entries(
         Some(slug) => vec![slug.to_string()],
         None => match tip_folders(journal) {
             Ok(slugs) => slugs,
-            Err(error) if error.kind() == io::ErrorKind::NotFound && !is_link(journal) => {
-                Vec::new()
+            // No journal yet, unless it or the data folder it is in is a
+            // link to something not there (a drive not mounted): that is
+            // named, as a journal that cannot be read now.
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                match link_to_nothing_at_or_above(journal) {
+                    Some(link) => return Err(naming(&link, error)),
+                    None => Vec::new(),
+                }
             }
             Err(error) => return Err(naming(journal, error)),
         },
     };
+    if slug.is_some() {
+        if let Some(link) = link_to_nothing_at_or_above(journal) {
+            return Err(naming(&link, io::Error::from_raw_os_error(libc::ENOENT)));
+        }
+    }
     let mut listing = Listing::default();
     for slug in slugs {
         let folder = journal.join(&slug);
@@ -404,6 +415,16 @@ fn tip_folders(journal: &Path) -> io::Result<Vec<String>> {
     Ok(slugs)
 }
 
+/// Where `folder` (the journal, the state folder) is not there because it,
+/// or the folder it is in, is a link to something that is not there (a
+/// drive not mounted): that link. Such a folder is not "not created yet".
+pub fn link_to_nothing_at_or_above(folder: &Path) -> Option<PathBuf> {
+    std::iter::once(folder)
+        .chain(folder.parent())
+        .find(|place| is_link(place) && !place.exists())
+        .map(Path::to_path_buf)
+}
+
 /// Whether `path` is a link (to something there or not).
 fn is_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
@@ -460,10 +481,15 @@ pub(crate) fn private_folder(path: &Path) -> io::Result<()> {
 }
 
 fn not_a_folder(path: &Path) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("{} is there, and is not a folder", path.display()),
-    )
+    let what = match link_to_nothing_at_or_above(path) {
+        Some(link) => format!(
+            "{} is a link to {}, which is not there",
+            link.display(),
+            link_target(&link)
+        ),
+        None => format!("{} is there, and is not a folder", path.display()),
+    };
+    io::Error::new(io::ErrorKind::AlreadyExists, what)
 }
 
 /// Takes away what others may do in one of the user's own folders. Best

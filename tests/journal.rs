@@ -2699,6 +2699,44 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
         paths.contains("a link to something that is not there"),
         "{paths}"
     );
+    // The data folder the journal is in a link to nothing: the journal is
+    // not "not created yet", and no command takes it for empty.
+    let env = TestEnv::new();
+    let share = env.home().join(".local/share");
+    fs::create_dir_all(&share).unwrap();
+    let gone = env.home().join("media/tips");
+    std::os::unix::fs::symlink(&gone, share.join("tips")).unwrap();
+    let named = format!(
+        "{}: a link to {}, which is not there",
+        share.join("tips").display(),
+        gone.display()
+    );
+    for args in [&["journal"][..], &["journal", "respect"]] {
+        let error = assert_one_line_failure(&env.tips(args).output().unwrap());
+        assert!(error.contains(&named), "{args:?}: {error}");
+    }
+    let refused = env
+        .tips(&["reflect", "respect", "-m", "kept?"])
+        .output()
+        .unwrap();
+    let error = assert_one_line_failure(&refused);
+    assert!(
+        error.contains(&format!(
+            "{} is a link to {}, which is not there",
+            share.join("tips").display(),
+            gone.display()
+        )),
+        "{error}"
+    );
+    let paths = words_of(&stdout_of(&mut env.tips(&["paths"])));
+    assert!(
+        paths.contains(&format!(
+            "in {}, a link to something that is not there",
+            share.join("tips").display()
+        )),
+        "{paths}"
+    );
+    assert!(!paths.contains("not created yet: tips reflect"), "{paths}");
 }
 
 /// The login's "Last time" line showed only "…" where the entry began with

@@ -40,8 +40,10 @@ fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
         }
     } else if dir.exists() {
         Standing::NotAFolder
-    } else if std::fs::symlink_metadata(dir).is_ok() {
-        Standing::LinkToNothing
+    } else if let Some(link) = crate::journal::link_to_nothing_at_or_above(dir) {
+        Standing::LinkToNothing {
+            link: (link != dir).then(|| link.display().to_string()),
+        }
     } else {
         Standing::Nothing
     };

@@ -250,8 +250,11 @@ pub enum Standing {
     Nothing,
     /// Something that is not a folder is in the way.
     NotAFolder,
-    /// A link to something that is not there (a drive not mounted).
-    LinkToNothing,
+    /// A link to something that is not there (a drive not mounted): the
+    /// folder itself, or the folder it is in (`link`).
+    LinkToNothing {
+        link: Option<String>,
+    },
     /// The folder, and the first of its folders that is not private to the
     /// user (others may read or write it, or it is someone else's), where
     /// one is and `tips` looked.
@@ -269,9 +272,16 @@ impl FolderPlace {
 /// The note for a folder place with something else in its way.
 const NOT_A_FOLDER: &str = "there, but not a folder: move it away";
 
-/// The note for a folder place that is a link to nothing.
-const LINK_TO_NOTHING: &str =
-    "a link to something that is not there: mount the drive it points to, or move the link away";
+/// The note for a folder place that is a link to nothing, or is in one.
+fn link_to_nothing(link: Option<&String>) -> String {
+    const WHAT_TO_DO: &str = "mount the drive it points to, or move the link away";
+    match link {
+        None => format!("a link to something that is not there: {WHAT_TO_DO}"),
+        Some(link) => {
+            format!("in {link}, a link to something that is not there: {WHAT_TO_DO}")
+        }
+    }
+}
 
 /// `tips paths`: each place a playbook may come from, in order, with what
 /// stands there; then the state folder and the journal's.
@@ -283,9 +293,9 @@ pub fn paths(
     let mut page = Doc::default();
     add_playbook_places(&mut page, playbooks);
     page.gap();
-    let state_note = |state: &FolderPlace| match state.stands {
+    let state_note = |state: &FolderPlace| match &state.stands {
         Standing::NotAFolder => NOT_A_FOLDER.to_string(),
-        Standing::LinkToNothing => LINK_TO_NOTHING.to_string(),
+        Standing::LinkToNothing { link } => link_to_nothing(link.as_ref()),
         Standing::Folder { .. } => "exists".to_string(),
         Standing::Nothing => "not created yet: tips motd --once-per-day creates it".to_string(),
     };
@@ -364,7 +374,7 @@ fn add_folder_place(
 fn journal_note(journal: &FolderPlace) -> String {
     match &journal.stands {
         Standing::NotAFolder => NOT_A_FOLDER.to_string(),
-        Standing::LinkToNothing => LINK_TO_NOTHING.to_string(),
+        Standing::LinkToNothing { link } => link_to_nothing(link.as_ref()),
         Standing::Nothing => "not created yet: tips reflect creates it".to_string(),
         Standing::Folder { not_private: None } => {
             "exists: private to you, never sent anywhere; copy it to back it up".to_string()
