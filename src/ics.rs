@@ -337,6 +337,11 @@ mod tests {
         assert_well_formed(&written);
         assert!(written.contains(&format!("{}\r\n \\;", "a".repeat(62))));
         assert_eq!(read_back(&written).1, value);
+        // An escape that ends exactly at the 75th octet stays on the line.
+        let value = format!("{};{}", "a".repeat(61), "b".repeat(80));
+        let written = text_line(&value);
+        assert!(written.starts_with(&format!("DESCRIPTION:{}\\;\r\n b", "a".repeat(61))));
+        assert_eq!(read_back(&written).1, value);
     }
 
     #[test]
