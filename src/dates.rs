@@ -144,6 +144,13 @@ impl LocalTime {
         })
     }
 
+    fn wall_clock(&self) -> NaiveDateTime {
+        self.date.and_time(
+            NaiveTime::from_hms_opt(self.hour, self.minute, self.second.min(59))
+                .unwrap_or(NaiveTime::MIN),
+        )
+    }
+
     fn is_midnight_of(&self, date: NaiveDate) -> bool {
         self.date == date && (self.hour, self.minute, self.second) == (0, 0, 0)
     }
@@ -201,32 +208,41 @@ impl LocalZone {
     /// time as many seconds later, so that the moment stays exact and on
     /// its day; one of a day or more is given as the same moment in UTC.
     pub fn start_of_day(&self, date: NaiveDate) -> String {
-        let local = self.readable.then(|| first_moment_of(date)).flatten();
-        let local = match local {
-            Some(local) if local.offset.abs() >= 24 * 3600 => in_utc(local.at).unwrap_or(local),
-            Some(local) if local.offset % 60 != 0 => {
-                let rounded = (local.offset.div_euclid(60) + 1) * 60;
-                in_offset(local.at, rounded).unwrap_or(local)
-            }
-            Some(local) => local,
-            None => LocalTime {
+        let local = self
+            .readable
+            .then(|| first_moment_of(date))
+            .flatten()
+            .and_then(|local| {
+                // In whole minutes, rounded up: the moment stays exact, and
+                // on its day. (Recounted only then: in a zone that counts
+                // leap seconds, the local clock is not `at` plus the offset.)
+                let minutes = local.offset.div_euclid(60) + i64::from(local.offset % 60 != 0);
+                if minutes * 60 == local.offset && minutes.abs() < 24 * 60 {
+                    Some(local)
+                } else if minutes.abs() < 24 * 60 {
+                    in_offset(local.at, minutes * 60)
+                } else {
+                    in_utc(local.at)
+                }
+            })
+            // A year RFC 3339 cannot write (past 9999, where a zone a
+            // day behind UTC takes the last day) is no moment to give:
+            // the day's midnight in UTC stands in, as for a zone that
+            // cannot be read.
+            .filter(|local| (0..=9999).contains(&local.date.year()))
+            .unwrap_or(LocalTime {
                 at: 0,
                 date,
                 hour: 0,
                 minute: 0,
                 second: 0,
                 offset: 0,
-            },
-        };
+            });
         // Written digit by digit: a year's feed writes hundreds of these,
         // and the formatting machinery would cost more than the rest.
         let mut text = String::with_capacity(25);
         let year = u32::try_from(local.date.year()).unwrap_or(0);
-        if year > 9999 {
-            text.push_str(&year.to_string());
-        } else {
-            push_digits(&mut text, year, 4);
-        }
+        push_digits(&mut text, year, 4);
         for (separator, value) in [
             ('-', local.date.month()),
             ('-', local.date.day()),
@@ -306,7 +322,11 @@ fn first_moment_of(date: NaiveDate) -> Option<LocalTime> {
     if guessed.is_midnight_of(date) && earlier.offset == guessed.offset {
         return Some(guessed);
     }
-    let midnight_in_utc = (date - NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() * 86_400;
+    // The moment a clock at the guessed offset shows midnight, counted
+    // from `mktime`'s own answer rather than in days of 86,400 seconds:
+    // in a zone that counts leap seconds (`right/…`) the days are longer.
+    let from_midnight = guessed.wall_clock() - date.and_time(NaiveTime::MIN);
+    let midnight_in_utc = guessed.at - from_midnight.num_seconds() + guessed.offset;
     let mut offsets: Vec<i64> = [
         earlier.offset,
         guessed.offset,
@@ -355,8 +375,11 @@ fn midnight_as_mktime_reads_it(date: NaiveDate) -> Option<LocalTime> {
         tm.tm_mon = i32::try_from(date.month0()).ok()?;
         tm.tm_mday = i32::try_from(date.day()).ok()?;
         tm.tm_isdst = -1;
+        // -1 is also a real moment (a second before 1970 in UTC): only a
+        // `tm` left as it was (mktime fills in the weekday) says it failed.
+        tm.tm_wday = -1;
         let at = libc::mktime(&mut tm);
-        if at == -1 {
+        if at == -1 && tm.tm_wday == -1 {
             return None;
         }
         (at, tm)

@@ -7,7 +7,7 @@ mod common;
 mod feed_judges;
 
 use chrono::DateTime;
-use common::{assert_usage_error, installed, require, stdout_of, tips_binary, TestEnv};
+use common::{assert_usage_error, installed, needed, require, stdout_of, tips_binary, TestEnv};
 use feed_judges::{
     feedparser_read, rss_parser_read, validator_on_file, validator_on_served_feed, ZONE,
 };
@@ -191,6 +191,15 @@ fn each_day_starts_at_local_midnight_in_the_zone_of_the_machine() {
         ),
         // A zone that names nothing readable is UTC, as for the date.
         ("Nowhere/Atlantis", "2027-02-10", "2027-02-10T00:00:00Z"),
+        // An offset of 23:59:59 rounds up to a day, which RFC 3339 cannot
+        // write: the same moment in UTC.
+        ("AAA-23:59:59", "2026-03-08", "2026-03-07T00:00:01Z"),
+        // Midnight a second before 1970 in UTC, which mktime also answers
+        // when it fails.
+        ("AAA-0:00:01", "1970-01-01", "1970-01-01T00:00:59+00:01"),
+        // The last day, a day behind UTC, would begin in the year 10000:
+        // its midnight in UTC stands in.
+        ("AAA+24", "9999-12-31", "9999-12-31T00:00:00Z"),
     ] {
         let output = env
             .tips(&["feed", "--json", "--days", "1", "--date", date])
@@ -199,6 +208,37 @@ fn each_day_starts_at_local_midnight_in_the_zone_of_the_machine() {
             .unwrap();
         let items: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(items["items"][0]["date_published"], published, "{zone}");
+    }
+    // A zone that counts leap seconds: days of midnight twice are found
+    // however many days the feed holds (St John's put its clock back from
+    // 00:01 on 31 October 1993).
+    let right = Path::new("/usr/share/zoneinfo/right/America/St_Johns");
+    if needed(
+        right.is_file(),
+        "the tz database's right/ zones (Debian's tzdata)",
+    ) {
+        for (days, last_day) in [("2", "1993-11-01"), ("40", "1993-11-30")] {
+            let output = env
+                .tips(&["feed", "--json", "--days", days, "--date", last_day])
+                .env("TZ", "right/America/St_Johns")
+                .output()
+                .unwrap();
+            let items: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let published: Vec<&str> = items["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|item| item["date_published"].as_str())
+                .collect();
+            assert!(
+                published.contains(&"1993-10-31T00:00:00-02:30"),
+                "{days} days: {published:?}"
+            );
+            assert!(
+                published.iter().all(|at| at.contains("T00:00:00")),
+                "{published:?}"
+            );
+        }
     }
     // Summer time ended at one o'clock, so midnight came twice: the day
     // began at the first, whichever days the feed holds around it.
