@@ -231,6 +231,14 @@ pub fn parse_folder(text: &str) -> Result<PathBuf, String> {
              as in tips site ~/public_html/tips"
                 .to_string(),
         )
+    } else if text.len() + LONGEST_INSIDE >= LONGEST_PATH {
+        // Refused here too: a path that passes the system's limit would
+        // fail half way through, with folders made.
+        Err(format!(
+            "the folder's name is {} bytes: with the names of the site's files inside it, \
+             paths would pass the {LONGEST_PATH} bytes a path may have",
+            text.len()
+        ))
     } else if let Some(long) = Path::new(text)
         .components()
         .map(|part| part.as_os_str())
@@ -289,6 +297,8 @@ pub struct Conflicts {
     changed: Vec<String>,
     /// Whether the folder has a manifest at all.
     has_record: bool,
+    /// Whether `.tips-site` is something the site did not write.
+    record_not_ours: bool,
     /// Whether `tip/` is a link or a file, not a folder of its own: the
     /// pages that would go in it are then not looked at.
     tip_folder_taken: bool,
@@ -324,25 +334,46 @@ impl fmt::Display for SiteError {
 
 impl fmt::Display for Conflicts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut in_the_way = Vec::with_capacity(2);
         if self.tip_folder_taken {
-            write!(
-                f,
+            in_the_way.push(format!(
                 "{} is a link or a file, and tips site writes the tips' pages into a folder \
                  of its own there (never through a link, which could lead out of the site)",
                 self.folder.join(TIP_PAGE_DIR).display()
-            )?;
-            if self.not_ours.is_empty() && self.changed.is_empty() {
-                return write!(f, ": move it away or choose another folder");
-            }
-            write!(f, "; and ")?;
+            ));
         }
-        self.fmt_files(f)
+        if self.record_not_ours {
+            in_the_way.push(format!(
+                "{} was not written by tips site, which leaves it alone",
+                self.folder.join(MANIFEST).display()
+            ));
+        }
+        let files = !self.not_ours.is_empty() || !self.changed.is_empty();
+        let one_thing = in_the_way.len() == 1 && !files;
+        for (at, sentence) in in_the_way.iter().enumerate() {
+            if at > 0 {
+                write!(f, "; and ")?;
+            }
+            write!(f, "{sentence}")?;
+        }
+        match (in_the_way.is_empty(), files) {
+            (true, _) => self.fmt_files(f),
+            (false, true) => {
+                write!(f, "; and ")?;
+                self.fmt_files(f)
+            }
+            (false, false) if one_thing => write!(f, ": move it away or choose another folder"),
+            (false, false) => write!(f, ": move them away or choose another folder"),
+        }
     }
 }
 
 impl Conflicts {
     fn is_empty(&self) -> bool {
-        !self.tip_folder_taken && self.not_ours.is_empty() && self.changed.is_empty()
+        !self.tip_folder_taken
+            && !self.record_not_ours
+            && self.not_ours.is_empty()
+            && self.changed.is_empty()
     }
 
     /// The files in the way, in one sentence.
@@ -463,7 +494,12 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
     // Held until the run returns; the system lets go of it when a run is
     // killed, so nothing can leave the folder locked.
     let _one_run_at_a_time = lock(folder)?;
-    let earlier = read_manifest(folder)?;
+    let record = read_manifest(folder)?;
+    let record_not_ours = matches!(record, Record::NotOurs);
+    let earlier = match record {
+        Record::Ours(earlier) => earlier,
+        Record::None | Record::NotOurs => Vec::new(),
+    };
     // By path, so that the cost stays in a straight line with the tips.
     let mut listed: HashMap<&str, Vec<&Written>> = HashMap::with_capacity(earlier.len());
     for written in &earlier {
@@ -478,6 +514,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
         not_ours: Vec::new(),
         changed: Vec::new(),
         has_record: exists(&folder.join(MANIFEST)),
+        record_not_ours,
         tip_folder_taken: is_taken(&tip_folder)?,
     };
     let mut replaced = Vec::with_capacity(site.len());
@@ -697,24 +734,39 @@ fn holds_one_of(full: &Path, as_written: &[&Written]) -> Result<bool, SiteError>
 /// The files the manifest in `folder` lists; none where there is no
 /// manifest. A manifest that is not the site's is refused like any other
 /// file in the way.
-fn read_manifest(folder: &Path) -> Result<Vec<Written>, SiteError> {
+/// What the folder's record of the site holds.
+enum Record {
+    /// No record: nothing in the folder is the site's.
+    None,
+    Ours(Vec<Written>),
+    /// Something else where the record belongs: nothing is the site's, and
+    /// that is in the way too.
+    NotOurs,
+}
+
+fn read_manifest(folder: &Path) -> Result<Record, SiteError> {
     let path = folder.join(MANIFEST);
     match fs::symlink_metadata(&path) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Record::None),
         Err(error) => return Err(SiteError::Io(path, error)),
-        Ok(metadata) if !metadata.is_file() => return Err(SiteError::NotOurs(path)),
+        Ok(metadata) if !metadata.is_file() => return Ok(Record::NotOurs),
         Ok(_) => {}
     }
     let text = match files::read_regular(&path, 1 << 20) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| SiteError::NotOurs(path.clone()))?,
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => return Ok(Record::NotOurs),
+        },
         Err(Unread::Io(error)) => return Err(SiteError::Io(path, error)),
-        Err(_) => return Err(SiteError::NotOurs(path)),
+        Err(_) => return Ok(Record::NotOurs),
     };
     let mut lines = text.lines();
     if lines.next() != Some(MANIFEST_HEAD) {
-        return Err(SiteError::NotOurs(path));
+        return Ok(Record::NotOurs);
     }
-    Ok(lines.filter_map(parse_manifest_line).collect())
+    Ok(Record::Ours(
+        lines.filter_map(parse_manifest_line).collect(),
+    ))
 }
 
 /// `HASH LENGTH PATH`; a line that is not one, or names a path the site
@@ -840,6 +892,11 @@ struct Temporary {
 
 /// The longest path the signal handler can be given: the system's own.
 const LONGEST_PATH: usize = 4096;
+
+/// The most bytes the site adds to its folder's name, with room: `/`,
+/// then `tip/`, a slug of at most 64 bytes and `.html`, or a temporary
+/// file's name (`.tips-site-PID-NANOSECONDS.tmp`).
+const LONGEST_INSIDE: usize = 1 + 4 + crate::schema::SLUG_MAX + 5 + 16;
 
 /// The temporary file being written, for the signal handler to remove:
 /// the bytes of its path and how many there are (0 while there is none).

@@ -269,6 +269,18 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
     );
     assert_eq!(read(&with_linked_tips.join("index.html")), "theirs\n");
     assert_eq!(files_under(&elsewhere), Vec::<String>::new());
+    // A record of someone else's is named in the same line.
+    fs::write(with_linked_tips.join(".tips-site"), "not a record\n").unwrap();
+    let said = assert_refused(
+        &site(&env, &[with_linked_tips.to_str().unwrap()]),
+        "tip is a link or a file",
+    );
+    assert!(
+        said.contains(".tips-site was not written by tips site")
+            && said.contains("index.html was not written by tips site"),
+        "{said}"
+    );
+    assert_eq!(read(&with_linked_tips.join(".tips-site")), "not a record\n");
 
     let file = env.write("not-a-folder", "mine\n");
     let refused = site(&env, &[file.to_str().unwrap()]);
@@ -300,6 +312,14 @@ fn bad_input_is_one_line_and_exit_2() {
     assert_usage_error(
         &site(&env, &[&too_long]),
         "the folder's name has a part of 256 bytes, longer than the 255 a name may have",
+    );
+    assert!(!Path::new(dir).exists(), "no folder was made");
+    // Parts of 200 bytes each, together too long a path for the files the
+    // site writes inside: refused before any folder on the way is made.
+    let too_deep = format!("{dir}/{}", vec!["d".repeat(200); 20].join("/"));
+    assert_usage_error(
+        &site(&env, &[&too_deep]),
+        "paths would pass the 4096 bytes a path may have",
     );
     assert!(!Path::new(dir).exists(), "no folder was made");
 }
