@@ -219,18 +219,42 @@ pub fn entry_from_draft(edited: &str, tip: &Tip) -> Option<String> {
 /// taken for none, as `tips`' own guidance comes after the first line.
 fn without_guidance(edited: &str) -> Vec<&str> {
     let lines: Vec<&str> = edited.lines().map(str::trim_end).collect();
+    let fences: Vec<Option<(char, usize, bool)>> = lines.iter().map(|line| fence(line)).collect();
     let mut in_code = vec![false; lines.len()];
-    let mut opened: Option<(usize, char, usize)> = None;
-    for (at, line) in lines.iter().enumerate() {
-        match (opened, fence(line)) {
-            (None, Some((mark, length, _))) => opened = Some((at, mark, length)),
-            (Some((start, mark, length)), Some((closing, run, closes)))
-                if closing == mark && run >= length && closes =>
-            {
-                in_code[start..=at].iter_mut().for_each(|code| *code = true);
-                opened = None;
+    // For each mark, the shortest opening run found to have no closing
+    // fence after the line it was on: any later opening of that mark and
+    // at least that run has none either, and is not looked for again, so
+    // that no entry can make this slow.
+    let mut unclosed: Vec<(char, usize)> = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let Some((mark, length, _)) = fences[at] else {
+            at += 1;
+            continue;
+        };
+        let known_unclosed = unclosed
+            .iter()
+            .any(|&(other, shortest)| other == mark && length >= shortest);
+        let closing = (!known_unclosed)
+            .then(|| {
+                fences[at + 1..].iter().position(|candidate| {
+                    matches!(candidate, Some((other, run, true)) if *other == mark && *run >= length)
+                })
+            })
+            .flatten();
+        match closing {
+            Some(after) => {
+                let end = at + 1 + after;
+                in_code[at..=end].iter_mut().for_each(|code| *code = true);
+                at = end + 1;
             }
-            _ => {}
+            None => {
+                if !known_unclosed {
+                    unclosed.retain(|&(other, _)| other != mark);
+                    unclosed.push((mark, length));
+                }
+                at += 1;
+            }
         }
     }
     lines
@@ -596,6 +620,12 @@ mod tests {
         assert_eq!(entry_from_draft(&written, &tip).unwrap(), code);
         let unclosed = format!("```\nstarted\n{draft}");
         assert_eq!(entry_from_draft(&unclosed, &tip).unwrap(), "```\nstarted");
+        // A fence never closed does not hide a later one that is.
+        let then_closed = format!("````\n; gone\n```lisp\n; kept\n```\n{draft}");
+        assert_eq!(
+            entry_from_draft(&then_closed, &tip).unwrap(),
+            "````\n```lisp\n; kept\n```"
+        );
         // Four spaces in, or a backtick in the info string: no fence.
         for not_a_fence in ["    ```", "``` a`b"] {
             let written = format!("{not_a_fence}\n; gone\n```\n{draft}");
