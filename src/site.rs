@@ -565,6 +565,10 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
         .filter(|(path, _)| !kept_in_site.contains(*path))
     {
         let path = folder.join(gone);
+        // A folder there now is someone's own, and no file of the site's.
+        if fs::symlink_metadata(&path).is_ok_and(|metadata| metadata.is_dir()) {
+            continue;
+        }
         // Only a file still as the site left it; one changed since is
         // someone's now, and the summary says it stayed.
         match standing(&path, as_written)? {
@@ -786,8 +790,12 @@ fn parse_manifest_line(line: &str) -> Option<Written> {
 /// A path the site writes: a file at the root or in `tip/`, of plain
 /// lowercase names; never the manifest, never a way out of the folder.
 fn is_site_path(path: &str) -> bool {
+    // Every file the site writes has an extension, and none is longer than
+    // a tip's page: `SLUG.html`.
     let plain = |name: &str| {
-        name.starts_with(|c: char| c.is_ascii_lowercase())
+        name.len() <= crate::schema::SLUG_MAX + ".html".len()
+            && name.contains('.')
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
             && name
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
@@ -998,9 +1006,15 @@ mod tests {
             "other/x.html",
             "Index.html",
             "",
+            // A folder's name, and a name no file system holds.
+            "tip",
+            "sub",
+            &format!("{}.html", "a".repeat(300)),
         ] {
             assert!(!is_site_path(path), "{path}");
         }
+        let longest = format!("tip/{}.html", "a".repeat(crate::schema::SLUG_MAX));
+        assert!(is_site_path(&longest));
     }
 
     #[test]

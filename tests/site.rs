@@ -394,6 +394,26 @@ fn someone_elses_files_are_never_overwritten_or_removed() {
     assert_refused(&site(&env, &[forged.to_str().unwrap()]), ".tips-site");
     assert_eq!(read(&forged.join("index.html")), "mine\n");
     no_temporary_file_in(env.home());
+
+    // Lines of a record that name what the site never writes (a folder of
+    // the user's, a name no file system holds) are passed over: the folder
+    // stays, and every run goes through.
+    let kept = env.home().join("with-strangers-in-its-record");
+    assert_success(&site(&env, &[kept.to_str().unwrap()]));
+    fs::create_dir_all(kept.join("sub")).unwrap();
+    let mut record = read(&kept.join(".tips-site"));
+    record.push_str(&format!(
+        "0000000000000000 7 sub\n0000000000000000 7 {}.html\n",
+        "a".repeat(300)
+    ));
+    fs::write(kept.join(".tips-site"), record).unwrap();
+    for _ in 0..2 {
+        let output = site(&env, &[kept.to_str().unwrap()]);
+        assert_success(&output);
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(!said.contains("; kept"), "{said}");
+    }
+    assert!(kept.join("sub").is_dir());
 }
 
 #[test]
