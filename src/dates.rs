@@ -225,11 +225,29 @@ impl LocalZone {
                     in_utc(local.at)
                 }
             })
-            // A year RFC 3339 cannot write (past 9999, where a zone a
-            // day behind UTC takes the last day) is no moment to give:
-            // the day's midnight in UTC stands in, as for a zone that
-            // cannot be read.
-            .filter(|local| (0..=9999).contains(&local.date.year()))
+            // Past the years `tips` knows (a zone a day behind UTC on the
+            // last day, or ahead on the first), the nearest moment that
+            // is in them stands in: RFC 3339 has no year 10000, many
+            // readers refuse the year 0, and the entries stay in order.
+            .map(|local| match local.date.year() {
+                year if year > LAST_YEAR => LocalTime {
+                    date: NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(date),
+                    hour: 23,
+                    minute: 59,
+                    second: 59,
+                    offset: 0,
+                    ..local
+                },
+                year if year < FIRST_YEAR => LocalTime {
+                    date: NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(date),
+                    hour: 0,
+                    minute: 0,
+                    second: 0,
+                    offset: 0,
+                    ..local
+                },
+                _ => local,
+            })
             .unwrap_or(LocalTime {
                 at: 0,
                 date,

@@ -197,9 +197,11 @@ fn each_day_starts_at_local_midnight_in_the_zone_of_the_machine() {
         // Midnight a second before 1970 in UTC, which mktime also answers
         // when it fails.
         ("AAA-0:00:01", "1970-01-01", "1970-01-01T00:00:59+00:01"),
-        // The last day, a day behind UTC, would begin in the year 10000:
-        // its midnight in UTC stands in.
-        ("AAA+24", "9999-12-31", "9999-12-31T00:00:00Z"),
+        // The last day, a day behind UTC, would begin in the year 10000,
+        // and the first, a day ahead, in the year 0: the nearest moment in
+        // the years tips knows stands in.
+        ("AAA+24", "9999-12-31", "9999-12-31T23:59:59Z"),
+        ("AAA-24", "0001-01-01", "0001-01-01T00:00:00Z"),
     ] {
         let output = env
             .tips(&["feed", "--json", "--days", "1", "--date", date])
