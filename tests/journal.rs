@@ -2737,6 +2737,46 @@ fn a_link_to_nothing_in_the_journal_is_named_not_taken_for_an_empty_journal() {
         "{paths}"
     );
     assert!(!paths.contains("not created yet: tips reflect"), "{paths}");
+
+    // Higher up: XDG_DATA_HOME a link to nothing, the data folder a file,
+    // the data folder a link that leads round in a loop.
+    for (setup, named) in [
+        ("XDG_DATA_HOME", "a link to"),
+        ("a file", "not a folder"),
+        ("a loop", "a link that leads round in a loop"),
+    ] {
+        let env = TestEnv::new();
+        let share = env.home().join(".local/share");
+        fs::create_dir_all(&share).unwrap();
+        let data_home = env.home().join("unmounted");
+        match setup {
+            "XDG_DATA_HOME" => {
+                std::os::unix::fs::symlink(env.home().join("media"), &data_home).unwrap()
+            }
+            "a file" => fs::write(share.join("tips"), "").unwrap(),
+            _ => std::os::unix::fs::symlink("tips", share.join("tips")).unwrap(),
+        }
+        let tips = |args: &[&str]| {
+            let mut command = env.tips(args);
+            if setup == "XDG_DATA_HOME" {
+                command.env("XDG_DATA_HOME", &data_home);
+            }
+            command.output().unwrap()
+        };
+        for args in [
+            &["journal"][..],
+            &["journal", "respect"],
+            &["reflect", "respect", "-m", "kept?"],
+        ] {
+            let error = assert_one_line_failure(&tips(args));
+            assert!(error.contains(named), "{setup}: {args:?}: {error}");
+        }
+        let paths = words_of(&String::from_utf8(tips(&["paths"]).stdout).unwrap());
+        assert!(
+            !paths.contains("not created yet: tips reflect"),
+            "{setup}: {paths}"
+        );
+    }
 }
 
 /// The login's "Last time" line showed only "…" where the entry began with

@@ -32,20 +32,23 @@ impl Run for PathsArgs {
 /// What stands at `dir`; for the journal, whether all of it is private to
 /// the user, which is said only of a journal that is there.
 fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
+    use crate::journal::InTheWay;
     let stands = if dir.is_dir() {
         Standing::Folder {
             not_private: private_or_not
                 .then(|| crate::journal::open_to_others(dir))
                 .flatten(),
         }
-    } else if dir.exists() {
-        Standing::NotAFolder
-    } else if let Some(link) = crate::journal::link_to_nothing_at_or_above(dir) {
-        Standing::LinkToNothing {
-            link: (link != dir).then(|| link.display().to_string()),
-        }
     } else {
-        Standing::Nothing
+        // Where something stands in the way above the folder, it is named.
+        let above = |place: &std::path::Path| (place != dir).then(|| place.display().to_string());
+        match crate::journal::in_the_way_of(dir) {
+            Some(InTheWay::NotAFolder(place)) => Standing::NotAFolder {
+                above: above(&place),
+            },
+            Some(InTheWay::LinkToNothing(link)) => Standing::LinkToNothing { link: above(&link) },
+            None => Standing::Nothing,
+        }
     };
     FolderPlace {
         path: dir.display().to_string(),

@@ -248,8 +248,11 @@ pub struct FolderPlace {
 #[derive(Debug)]
 pub enum Standing {
     Nothing,
-    /// Something that is not a folder is in the way.
-    NotAFolder,
+    /// Something that is not a folder is in the way: where the folder
+    /// belongs, or where one on the way to it does (`above`).
+    NotAFolder {
+        above: Option<String>,
+    },
     /// A link to something that is not there (a drive not mounted): the
     /// folder itself, or the folder it is in (`link`).
     LinkToNothing {
@@ -270,7 +273,12 @@ impl FolderPlace {
 }
 
 /// The note for a folder place with something else in its way.
-const NOT_A_FOLDER: &str = "there, but not a folder: move it away";
+fn not_a_folder(above: Option<&String>) -> String {
+    match above {
+        None => "there, but not a folder: move it away".to_string(),
+        Some(above) => format!("in {above}, which is not a folder: move it away"),
+    }
+}
 
 /// The note for a folder place that is a link to nothing, or is in one.
 fn link_to_nothing(link: Option<&String>) -> String {
@@ -294,7 +302,7 @@ pub fn paths(
     add_playbook_places(&mut page, playbooks);
     page.gap();
     let state_note = |state: &FolderPlace| match &state.stands {
-        Standing::NotAFolder => NOT_A_FOLDER.to_string(),
+        Standing::NotAFolder { above } => not_a_folder(above.as_ref()),
         Standing::LinkToNothing { link } => link_to_nothing(link.as_ref()),
         Standing::Folder { .. } => "exists".to_string(),
         Standing::Nothing => "not created yet: tips motd --once-per-day creates it".to_string(),
@@ -373,7 +381,7 @@ fn add_folder_place(
 
 fn journal_note(journal: &FolderPlace) -> String {
     match &journal.stands {
-        Standing::NotAFolder => NOT_A_FOLDER.to_string(),
+        Standing::NotAFolder { above } => not_a_folder(above.as_ref()),
         Standing::LinkToNothing { link } => link_to_nothing(link.as_ref()),
         Standing::Nothing => "not created yet: tips reflect creates it".to_string(),
         Standing::Folder { not_private: None } => {
