@@ -1841,20 +1841,25 @@ fn answers_keep_their_questions_and_unanswered_questions_go() {
     }
     let env = TestEnv::new();
     link_program(&env, "ed");
+    // What the `n`th entry of the day holds once `tips reflect` has run ed
+    // on its draft with the commands `typed`.
+    let saved_after_ed = |typed: &str, n: u32| {
+        let (status, screen) = on_terminal(
+            &env,
+            &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
+            typed,
+            &[("EDITOR", "ed")],
+        );
+        assert_eq!(status, Some(0), "{screen}");
+        let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-{n}.md"));
+        fs::read_to_string(entry).unwrap()
+    };
     // ed: an answer on the line after the first prompt, another after the
     // third; the other prompts are left as they were.
     let typed = "/correct them or ask them to explain?/a\nI corrected them, twice.\n.\n\
                  /line at which I walk away?/a\n\nOn price, never on the pilot.\n.\nw\nq\n";
-    let (status, screen) = on_terminal(
-        &env,
-        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
-        typed,
-        &[("EDITOR", "ed")],
-    );
-    assert_eq!(status, Some(0), "{screen}");
-    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-1.md"));
     assert_eq!(
-        fs::read_to_string(entry).unwrap(),
+        saved_after_ed(typed, 1),
         "> When the customer last said something that sounded wrong to me, did I\n\
          > correct them or ask them to explain?\n\
          \n\
@@ -1868,16 +1873,8 @@ fn answers_keep_their_questions_and_unanswered_questions_go() {
 
     // A question changed by the user is their text, answered or not.
     let typed = "/correct them or ask them to explain?/s/explain?/explain? Neither./\nw\nq\n";
-    let (status, screen) = on_terminal(
-        &env,
-        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
-        typed,
-        &[("EDITOR", "ed")],
-    );
-    assert_eq!(status, Some(0), "{screen}");
-    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-2.md"));
     assert_eq!(
-        fs::read_to_string(entry).unwrap(),
+        saved_after_ed(typed, 2),
         "> When the customer last said something that sounded wrong to me, did I\n\
          > correct them or ask them to explain? Neither.\n"
     );
@@ -1885,16 +1882,8 @@ fn answers_keep_their_questions_and_unanswered_questions_go() {
     // Code pasted on the first line keeps its `;` comments; a `;` line of
     // the reader's outside it is guidance, as the draft says.
     let typed = "1i\n```ini\n; retries for the pilot\nretries = 3\n```\n; to self\n.\nw\nq\n";
-    let (status, screen) = on_terminal(
-        &env,
-        &format!("tips --color never reflect respect --date {RESPECT_DAY}"),
-        typed,
-        &[("EDITOR", "ed")],
-    );
-    assert_eq!(status, Some(0), "{screen}");
-    let entry = journal_dir(&env).join(format!("respect/{RESPECT_DAY}-3.md"));
     assert_eq!(
-        fs::read_to_string(entry).unwrap(),
+        saved_after_ed(typed, 3),
         "```ini\n; retries for the pilot\nretries = 3\n```\n"
     );
 
