@@ -7,7 +7,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -157,4 +157,66 @@ mod tests {
             Err(Unread::Io(error)) if error.kind() == io::ErrorKind::NotFound
         ));
     }
+}
+
+/// What stands where a folder of `tips` (the journal, the state folder) or
+/// a folder on the way to it belongs, so that it cannot be made: such a
+/// folder is not "not created yet".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InTheWay {
+    /// A link to something that is not there (a drive not mounted), or
+    /// that leads round in a loop.
+    LinkToNothing(PathBuf),
+    /// A file, or a link to one.
+    NotAFolder(PathBuf),
+}
+
+impl std::fmt::Display for InTheWay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InTheWay::LinkToNothing(link) => match (fs::metadata(link), fs::read_link(link)) {
+                (Err(error), _) if error.raw_os_error() == Some(libc::ELOOP) => {
+                    write!(f, "{} is a link that leads round in a loop", link.display())
+                }
+                (_, Ok(target)) => write!(
+                    f,
+                    "{} is a link to {}, which is not there",
+                    link.display(),
+                    target.display()
+                ),
+                (_, Err(_)) => write!(f, "{} is a link to something not there", link.display()),
+            },
+            InTheWay::NotAFolder(place) => {
+                write!(f, "{} is there, and is not a folder", place.display())
+            }
+        }
+    }
+}
+
+/// The first place on the way to `folder`, from `folder` up, that is not a
+/// folder and stands where one belongs; `None` where `folder` is there, or
+/// could be made.
+pub fn in_the_way_of(folder: &Path) -> Option<InTheWay> {
+    for place in folder.ancestors() {
+        match fs::symlink_metadata(place) {
+            // Not there, inside something that is not a folder, or behind
+            // a loop of links: the answer is further up.
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) || error.raw_os_error() == Some(libc::ELOOP) => {}
+            Err(_) => return None,
+            Ok(metadata) if metadata.is_dir() => return None,
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                return match fs::metadata(place) {
+                    Ok(target) if target.is_dir() => None,
+                    Ok(_) => Some(InTheWay::NotAFolder(place.to_path_buf())),
+                    Err(_) => Some(InTheWay::LinkToNothing(place.to_path_buf())),
+                }
+            }
+            Ok(_) => return Some(InTheWay::NotAFolder(place.to_path_buf())),
+        }
+    }
+    None
 }

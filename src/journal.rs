@@ -26,7 +26,7 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::dates;
-use crate::files::{self, Unread};
+use crate::files::{self, in_the_way_of, InTheWay, Unread};
 
 /// An entry is a few paragraphs; a file far larger is not one, and is
 /// passed over rather than read.
@@ -305,7 +305,7 @@ pub fn entries(
             // folder belongs (a link to a drive not mounted): that is
             // named, as a journal that cannot be read now.
             Err(error) if error.kind() == io::ErrorKind::NotFound => match in_the_way_of(journal) {
-                Some(in_the_way) => return Err(in_the_way.as_error()),
+                Some(in_the_way) => return Err(in_the_way_error(&in_the_way)),
                 None => Vec::new(),
             },
             Err(error) => return Err(naming(journal, error)),
@@ -313,7 +313,7 @@ pub fn entries(
     };
     if slug.is_some() {
         if let Some(in_the_way) = in_the_way_of(journal) {
-            return Err(in_the_way.as_error());
+            return Err(in_the_way_error(&in_the_way));
         }
     }
     let mut listing = Listing::default();
@@ -413,58 +413,17 @@ fn tip_folders(journal: &Path) -> io::Result<Vec<String>> {
     Ok(slugs)
 }
 
-/// What stands where `folder` (the journal, the state folder) or a folder
-/// on the way to it belongs, so that it cannot be made: such a folder is
-/// not "not created yet".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InTheWay {
-    /// A link to something that is not there (a drive not mounted), or
-    /// that leads round in a loop.
-    LinkToNothing(PathBuf),
-    /// A file, or a link to one.
-    NotAFolder(PathBuf),
-}
-
-impl InTheWay {
-    fn as_error(&self) -> io::Error {
-        match self {
-            InTheWay::LinkToNothing(link) => {
-                let why = fs::metadata(link)
-                    .err()
-                    .unwrap_or_else(|| io::Error::from_raw_os_error(libc::ENOENT));
-                naming(link, why)
-            }
-            InTheWay::NotAFolder(path) => naming(path, io::Error::from_raw_os_error(libc::ENOTDIR)),
+/// The error for what stands in the way of the journal's folders.
+fn in_the_way_error(in_the_way: &InTheWay) -> io::Error {
+    match in_the_way {
+        InTheWay::LinkToNothing(link) => {
+            let why = fs::metadata(link)
+                .err()
+                .unwrap_or_else(|| io::Error::from_raw_os_error(libc::ENOENT));
+            naming(link, why)
         }
+        InTheWay::NotAFolder(path) => naming(path, io::Error::from_raw_os_error(libc::ENOTDIR)),
     }
-}
-
-/// The first place on the way to `folder`, from `folder` up, that is not a
-/// folder and stands where one belongs; `None` where `folder` is there, or
-/// could be made.
-pub fn in_the_way_of(folder: &Path) -> Option<InTheWay> {
-    for place in folder.ancestors() {
-        match fs::symlink_metadata(place) {
-            // Not there, inside something that is not a folder, or behind
-            // a loop of links: the answer is further up.
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) || error.raw_os_error() == Some(libc::ELOOP) => {}
-            Err(_) => return None,
-            Ok(metadata) if metadata.is_dir() => return None,
-            Ok(metadata) if metadata.file_type().is_symlink() => {
-                return match fs::metadata(place) {
-                    Ok(target) if target.is_dir() => None,
-                    Ok(_) => Some(InTheWay::NotAFolder(place.to_path_buf())),
-                    Err(_) => Some(InTheWay::LinkToNothing(place.to_path_buf())),
-                }
-            }
-            Ok(_) => return Some(InTheWay::NotAFolder(place.to_path_buf())),
-        }
-    }
-    None
 }
 
 /// Whether `path` is a link (to something there or not).
@@ -525,19 +484,7 @@ pub(crate) fn private_folder(path: &Path) -> io::Result<()> {
 
 fn not_a_folder(path: &Path) -> io::Error {
     let what = match in_the_way_of(path) {
-        Some(InTheWay::LinkToNothing(link)) => match fs::metadata(&link) {
-            Err(error) if error.raw_os_error() == Some(libc::ELOOP) => {
-                format!("{} is a link that leads round in a loop", link.display())
-            }
-            _ => format!(
-                "{} is a link to {}, which is not there",
-                link.display(),
-                link_target(&link)
-            ),
-        },
-        Some(InTheWay::NotAFolder(place)) => {
-            format!("{} is there, and is not a folder", place.display())
-        }
+        Some(in_the_way) => in_the_way.to_string(),
         None => format!("{} is there, and is not a folder", path.display()),
     };
     io::Error::new(io::ErrorKind::AlreadyExists, what)

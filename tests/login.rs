@@ -969,6 +969,34 @@ fn an_unwritable_state_directory_still_shows_the_tip() {
         stderr.starts_with("tips: cannot record today's tip"),
         "{stderr}"
     );
+    // What stands in the way is said as what it is: a file where a folder
+    // belongs, a link to a drive not mounted.
+    assert!(
+        stderr.contains(&format!(
+            "{} is there, and is not a folder",
+            blocker.display()
+        )),
+        "{stderr}"
+    );
+    let unmounted = env.home().join("unmounted");
+    std::os::unix::fs::symlink(env.home().join("media/state"), &unmounted).unwrap();
+    let output = env
+        .tips(&["motd", "--once-per-day", "--date", PLAIN_DAY])
+        .env("XDG_STATE_HOME", &unmounted)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} is a link to {}, which is not there",
+            unmounted.display(),
+            env.home().join("media/state").display()
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -210,8 +210,19 @@ fn already_shown(dir: Option<&Path>, today: NaiveDate) -> Result<bool, String> {
 /// recorded, so the tip is shown anyway, with a note.
 fn claim_the_day(dir: Option<&Path>, today: NaiveDate) -> Result<Option<Claim>, String> {
     let dir = dir.ok_or_else(|| NO_STATE_DIR.to_string())?;
-    state::claim_today(dir, today)
-        .map_err(|error| format!("cannot record today's tip in {}: {error}", dir.display()))
+    state::claim_today(dir, today).map_err(|error| {
+        // Said as what stands in the way, where something does: a link to
+        // a drive not mounted is no "file exists".
+        match crate::files::in_the_way_of(dir) {
+            Some(in_the_way) => {
+                format!(
+                    "cannot record today's tip in {}: {in_the_way}",
+                    dir.display()
+                )
+            }
+            None => format!("cannot record today's tip in {}: {error}", dir.display()),
+        }
+    })
 }
 
 /// A later call of the day prints nothing, except under `--json`, where a

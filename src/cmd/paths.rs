@@ -32,7 +32,7 @@ impl Run for PathsArgs {
 /// What stands at `dir`; for the journal, whether all of it is private to
 /// the user, which is said only of a journal that is there.
 fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
-    use crate::journal::InTheWay;
+    use crate::files::InTheWay;
     let stands = if dir.is_dir() {
         Standing::Folder {
             not_private: private_or_not
@@ -42,7 +42,7 @@ fn folder_place(dir: &std::path::Path, private_or_not: bool) -> FolderPlace {
     } else {
         // Where something stands in the way above the folder, it is named.
         let above = |place: &std::path::Path| (place != dir).then(|| place.display().to_string());
-        match crate::journal::in_the_way_of(dir) {
+        match crate::files::in_the_way_of(dir) {
             Some(InTheWay::NotAFolder(place)) => Standing::NotAFolder {
                 above: above(&place),
             },
