@@ -349,7 +349,6 @@ impl fmt::Display for Conflicts {
             ));
         }
         let files = !self.not_ours.is_empty() || !self.changed.is_empty();
-        let one_thing = in_the_way.len() == 1 && !files;
         for (at, sentence) in in_the_way.iter().enumerate() {
             if at > 0 {
                 write!(f, "; and ")?;
@@ -362,7 +361,9 @@ impl fmt::Display for Conflicts {
                 write!(f, "; and ")?;
                 self.fmt_files(f)
             }
-            (false, false) if one_thing => write!(f, ": move it away or choose another folder"),
+            (false, false) if in_the_way.len() == 1 => {
+                write!(f, ": move it away or choose another folder")
+            }
             (false, false) => write!(f, ": move them away or choose another folder"),
         }
     }
@@ -495,6 +496,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
     // killed, so nothing can leave the folder locked.
     let _one_run_at_a_time = lock(folder)?;
     let record = read_manifest(folder)?;
+    let has_record = !matches!(record, Record::None);
     let record_not_ours = matches!(record, Record::NotOurs);
     let earlier = match record {
         Record::Ours(earlier) => earlier,
@@ -513,7 +515,7 @@ pub fn publish(folder: &Path, site: &[SiteFile]) -> Result<Published, SiteError>
         folder: folder.to_path_buf(),
         not_ours: Vec::new(),
         changed: Vec::new(),
-        has_record: exists(&folder.join(MANIFEST)),
+        has_record,
         record_not_ours,
         tip_folder_taken: is_taken(&tip_folder)?,
     };

@@ -1037,31 +1037,15 @@ fn a_full_disk_or_closed_pipe_ends_journal_output_as_elsewhere() {
     }
 }
 
-/// `tips` under libfaketime's clock, in UTC, with the private HOME.
-fn at_clock(env: &TestEnv, clock: &str, args: &[&str]) -> Output {
-    Command::new("faketime")
-        .arg(clock)
-        .arg(tips_binary())
-        .args(["--color", "never"])
-        .args(args)
-        .env_clear()
-        .env("HOME", env.home())
-        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
-        .env("TZ", "UTC")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn without_date_the_entry_is_dated_by_the_clock_and_returns_weeks_later() {
     if !require("faketime") {
         return;
     }
     let env = TestEnv::new();
-    let written = at_clock(
-        &env,
-        "2026-11-26 18:30:00",
+    let written = env.at_clock(
+        &["2026-11-26 18:30:00"],
+        "UTC",
         &[
             "reflect",
             "-m",
@@ -1070,7 +1054,7 @@ fn without_date_the_entry_is_dated_by_the_clock_and_returns_weeks_later() {
     );
     assert!(written.status.success(), "{}", stderr_of(&written));
     assert_eq!(entry_files(&env, "respect"), ["2026-11-26-1.md"]);
-    let later = at_clock(&env, "2026-12-16 08:00:00", &["today"]);
+    let later = env.at_clock(&["2026-12-16 08:00:00"], "UTC", &["today"]);
     let later = String::from_utf8(later.stdout).unwrap();
     assert!(later.starts_with("Tip 7 · Respect"), "{later}");
     assert!(

@@ -434,25 +434,6 @@ const CLOCK_READERS: &[&[&str]] = &[
     &["journal"],
 ];
 
-/// `tips --color never ARGS` with the clock set to `clock` by libfaketime
-/// (`faketime -f`'s own syntax), in the zone `tz`.
-fn at_clock(env: &TestEnv, clock: &str, tz: &str, args: &[&str]) -> std::process::Output {
-    let faketime = common::installed("faketime").expect("require was asked first");
-    Command::new(faketime)
-        .arg("-f")
-        .arg(clock)
-        .arg(tips_binary())
-        .args(["--color", "never"])
-        .args(args)
-        .env_clear()
-        .env("HOME", env.home())
-        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
-        .env("TZ", tz)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
 // A machine whose clock battery died boots before 1970: chrono's own clock
 // panicked there (exit 134 at every login).
 #[test]
@@ -484,7 +465,7 @@ fn a_clock_before_1970_or_past_9999_never_panics_and_gives_a_real_day() {
                 .map(|run| run.iter().map(String::as_str).collect()),
         );
         for args in runs {
-            let output = at_clock(&env, clock, tz, &args);
+            let output = env.at_clock(&["-f", clock], tz, &args);
             let stderr = String::from_utf8_lossy(&output.stderr);
             // A run of days that would leave the years `tips` knows (the
             // season's calendar after the last day, the site's week of
@@ -501,7 +482,7 @@ fn a_clock_before_1970_or_past_9999_never_panics_and_gives_a_real_day() {
                 output.status
             );
         }
-        let countdown = at_clock(&env, clock, tz, &["countdown", "--json"]);
+        let countdown = env.at_clock(&["-f", clock], tz, &["countdown", "--json"]);
         let json: serde_json::Value = serde_json::from_slice(&countdown.stdout).unwrap();
         assert_eq!(json["date"], day, "{clock} {tz}");
         let entry = env.home().join(format!(

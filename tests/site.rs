@@ -252,17 +252,15 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
     let with_linked_tips = env.home().join("linked-tips");
     fs::create_dir_all(&with_linked_tips).unwrap();
     std::os::unix::fs::symlink(&elsewhere, with_linked_tips.join("tip")).unwrap();
-    assert_refused(
-        &site(&env, &[with_linked_tips.to_str().unwrap()]),
+    let refused_with_linked_tips =
+        |what: &str| assert_refused(&site(&env, &[with_linked_tips.to_str().unwrap()]), what);
+    refused_with_linked_tips(
         "tip is a link or a file, and tips site writes the tips' pages into a folder of its own there",
     );
     assert_eq!(files_under(&elsewhere), Vec::<String>::new());
     // With a file of someone else's in the way too, one refusal names both.
     fs::write(with_linked_tips.join("index.html"), "theirs\n").unwrap();
-    let said = assert_refused(
-        &site(&env, &[with_linked_tips.to_str().unwrap()]),
-        "tip is a link or a file",
-    );
+    let said = refused_with_linked_tips("tip is a link or a file");
     assert!(
         said.contains("; and ") && said.contains("index.html was not written by tips site"),
         "{said}"
@@ -271,10 +269,7 @@ fn a_missing_folder_is_made_and_a_file_in_its_place_is_refused() {
     assert_eq!(files_under(&elsewhere), Vec::<String>::new());
     // A record of someone else's is named in the same line.
     fs::write(with_linked_tips.join(".tips-site"), "not a record\n").unwrap();
-    let said = assert_refused(
-        &site(&env, &[with_linked_tips.to_str().unwrap()]),
-        "tip is a link or a file",
-    );
+    let said = refused_with_linked_tips("tip is a link or a file");
     assert!(
         said.contains(".tips-site was not written by tips site")
             && said.contains("index.html was not written by tips site"),
@@ -661,17 +656,6 @@ fn chromium() -> Option<PathBuf> {
     found.then(|| installed("chromium").expect("found"))
 }
 
-/// A judge's process: a cleared environment with the test's own HOME.
-fn judge(env: &TestEnv, program: impl AsRef<std::ffi::OsStr>) -> Command {
-    let mut command = Command::new(program);
-    command
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-        .stdin(Stdio::null());
-    command
-}
-
 /// The built-in tips' site and the hostile playbook's, side by side.
 fn two_sites(env: &TestEnv) -> Vec<PathBuf> {
     let hostile = env.write("hostile.toml", &hostile_playbook());
@@ -697,7 +681,8 @@ fn every_page_passes_the_nu_html_checker() {
     let env = TestEnv::new();
     for dir in two_sites(&env) {
         let pages: Vec<PathBuf> = html_pages(&dir).iter().map(|page| dir.join(page)).collect();
-        let output = judge(&env, "java")
+        let output = env
+            .judge("java")
             .arg("-jar")
             .arg(&jar)
             .args(["--errors-only", "--format", "text"])
@@ -711,7 +696,8 @@ fn every_page_passes_the_nu_html_checker() {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        let css = judge(&env, "java")
+        let css = env
+            .judge("java")
             .arg("-jar")
             .arg(&jar)
             .args(["--errors-only", "--css"])
@@ -740,7 +726,8 @@ impl Server {
             .local_addr()
             .unwrap()
             .port();
-        let child = judge(env, "python3")
+        let child = env
+            .judge("python3")
             .args(["-m", "http.server", "--bind", "127.0.0.1", "--directory"])
             .arg(dir)
             .arg(port.to_string())
@@ -792,7 +779,8 @@ fn browse(env: &TestEnv, chromium: &Path, dir: &Path, extra: Value) -> Value {
     let config_file = env.home().join("browser.json");
     fs::write(&config_file, config.to_string()).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/site_browser.mjs");
-    let output = judge(env, "node")
+    let output = env
+        .judge("node")
         .arg(script)
         .arg(&config_file)
         .output()
@@ -874,7 +862,7 @@ fn every_tip_page_prints_on_one_sheet_of_a4_and_of_letter() {
     let pdfs = env.home().join("pdf");
     fs::create_dir_all(&pdfs).unwrap();
     let pages_of = |pdf: &Path| -> String {
-        let info = judge(&env, "pdfinfo").arg(pdf).output().unwrap();
+        let info = env.judge("pdfinfo").arg(pdf).output().unwrap();
         let info = String::from_utf8_lossy(&info.stdout).into_owned();
         info.lines()
             .find(|line| line.starts_with("Pages:"))
@@ -888,7 +876,8 @@ fn every_tip_page_prints_on_one_sheet_of_a4_and_of_letter() {
     {
         let profile = tempfile::tempdir().unwrap();
         let pdf = pdfs.join(page.replace('/', "-") + ".pdf");
-        let output = judge(&env, &chromium)
+        let output = env
+            .judge(&chromium)
             .args([
                 "--headless",
                 "--no-sandbox",

@@ -57,6 +57,39 @@ impl TestEnv {
         command
     }
 
+    /// A judge's process (a parser, a validator, a browser): a cleared
+    /// environment with the test's own HOME, so that nothing it does
+    /// reaches the real one, and the system's own programs on its PATH.
+    pub fn judge(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env_clear()
+            .env("HOME", self.home())
+            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            // Nothing written beside the parsers' own files either.
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// `tips --color never ARGS` under libfaketime's clock (`faketime`
+    /// with `clock`, its own arguments), in the zone `tz`.
+    pub fn at_clock(&self, clock: &[&str], tz: &str, args: &[&str]) -> Output {
+        let faketime = installed("faketime").expect("require(\"faketime\") was asked first");
+        Command::new(faketime)
+            .args(clock)
+            .arg(tips_binary())
+            .args(["--color", "never"])
+            .args(args)
+            .env_clear()
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_DIRS", self.home().join("etc/xdg"))
+            .env("TZ", tz)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
     /// [`TestEnv::std_command`], for assertions.
     pub fn bare(&self) -> assert_cmd::Command {
         assert_cmd::Command::from_std(self.std_command())

@@ -27,18 +27,13 @@ fn support(file: &str) -> PathBuf {
         .join(file)
 }
 
-/// A judge's process: a cleared environment with the test's own HOME, so
-/// that nothing it does reaches the real one.
+/// A judge's process, in the feed's zone and with no playbook of the
+/// machine's.
 fn judge_command(env: &TestEnv, program: impl AsRef<std::ffi::OsStr>) -> Command {
-    let mut command = Command::new(program);
+    let mut command = env.judge(program);
     command
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("TZ", ZONE)
-        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"))
-        .stdin(Stdio::null());
+        .env("XDG_CONFIG_DIRS", env.home().join("etc/xdg"));
     command
 }
 

@@ -30,20 +30,6 @@ fn ical_js() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("npm-judges/node_modules/ical.js/dist/ical.js")
 }
 
-/// A judge's process: a cleared environment with the test's own HOME, so
-/// that nothing it does reaches the real one.
-fn judge_command(env: &TestEnv, program: impl AsRef<std::ffi::OsStr>) -> Command {
-    let mut command = Command::new(program);
-    command
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
-        // Nothing written beside the parsers' own files either.
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .stdin(Stdio::null());
-    command
-}
-
 /// A python3 where `check` (Python code) succeeds: the one on PATH first,
 /// as .ci/run installs the parsers into it with pip, then Debian's. The
 /// one on PATH may be a wrapper that needs the real environment (pyenv's),
@@ -64,7 +50,7 @@ fn python_where(env: &TestEnv, check: &str, what: &str) -> Option<PathBuf> {
         .into_iter()
         .flatten()
         .find(|python| {
-            judge_command(env, python)
+            env.judge(python)
                 .args(["-c", check])
                 .stderr(Stdio::null())
                 .status()
@@ -104,7 +90,8 @@ pub fn parsers_read(env: &TestEnv, ics: &str) -> Vec<(&'static str, Value)> {
         ),
     ] {
         if let Some(python) = python_where(env, check, what) {
-            let output = judge_command(env, python)
+            let output = env
+                .judge(python)
                 .arg(support(reader))
                 .arg(&file)
                 .output()
@@ -113,7 +100,8 @@ pub fn parsers_read(env: &TestEnv, ics: &str) -> Vec<(&'static str, Value)> {
         }
     }
     if require("node") && needed(ical_js().is_file(), "npm's ical.js in the target folder") {
-        let output = judge_command(env, "node")
+        let output = env
+            .judge("node")
             .arg(support("read_ics.mjs"))
             .arg(ical_js())
             .arg(&file)
@@ -132,7 +120,8 @@ pub fn calcurse_read(env: &TestEnv, ics: &str) -> Option<Value> {
     }
     let file = env.write("imported.ics", ics);
     let data = tempfile::tempdir().unwrap();
-    let output = judge_command(env, "calcurse")
+    let output = env
+        .judge("calcurse")
         .arg("-D")
         .arg(data.path())
         .arg("-i")
