@@ -144,6 +144,18 @@ impl LocalTime {
         })
     }
 
+    /// `date` at a time of day in UTC, as written: no moment is counted.
+    fn utc(date: NaiveDate, (hour, minute, second): (u32, u32, u32)) -> LocalTime {
+        LocalTime {
+            at: 0,
+            date,
+            hour,
+            minute,
+            second,
+            offset: 0,
+        }
+    }
+
     fn wall_clock(&self) -> NaiveDateTime {
         self.date.and_time(
             NaiveTime::from_hms_opt(self.hour, self.minute, self.second.min(59))
@@ -230,32 +242,17 @@ impl LocalZone {
             // is in them stands in: RFC 3339 has no year 10000, many
             // readers refuse the year 0, and the entries stay in order.
             .map(|local| match local.date.year() {
-                year if year > LAST_YEAR => LocalTime {
-                    date: NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(date),
-                    hour: 23,
-                    minute: 59,
-                    second: 59,
-                    offset: 0,
-                    ..local
-                },
-                year if year < FIRST_YEAR => LocalTime {
-                    date: NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(date),
-                    hour: 0,
-                    minute: 0,
-                    second: 0,
-                    offset: 0,
-                    ..local
-                },
+                year if year > LAST_YEAR => LocalTime::utc(
+                    NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(date),
+                    (23, 59, 59),
+                ),
+                year if year < FIRST_YEAR => LocalTime::utc(
+                    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(date),
+                    (0, 0, 0),
+                ),
                 _ => local,
             })
-            .unwrap_or(LocalTime {
-                at: 0,
-                date,
-                hour: 0,
-                minute: 0,
-                second: 0,
-                offset: 0,
-            });
+            .unwrap_or(LocalTime::utc(date, (0, 0, 0)));
         // Written digit by digit: a year's feed writes hundreds of these,
         // and the formatting machinery would cost more than the rest.
         let mut text = String::with_capacity(25);
