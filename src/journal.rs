@@ -325,7 +325,7 @@ pub fn entries(
             // holds entries that cannot be shown now.
             Err(error) if error.kind() == io::ErrorKind::NotFound && is_link(&folder) => {
                 listing.unshown.push(Unshown {
-                    why: format!("a link to {}, which is not there", link_target(&folder)),
+                    why: leads_nowhere(&folder),
                     path: folder,
                 });
                 continue;
@@ -431,8 +431,11 @@ fn is_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
 }
 
-fn link_target(path: &Path) -> String {
-    fs::read_link(path).map_or_else(|_| "?".to_string(), |target| target.display().to_string())
+/// What a link to nothing is, said after its path.
+fn leads_nowhere(link: &Path) -> String {
+    let target =
+        fs::read_link(link).map_or_else(|_| "?".to_string(), |target| target.display().to_string());
+    format!("a link to {target}, which is not there")
 }
 
 /// An error that says which file or folder it is about.
@@ -440,9 +443,7 @@ fn naming(path: &Path, error: io::Error) -> io::Error {
     let why = match error.raw_os_error() {
         Some(libc::ENOTDIR) => "not a folder".to_string(),
         Some(libc::ELOOP) => "a link that leads round in a loop".to_string(),
-        Some(libc::ENOENT) if is_link(path) => {
-            format!("a link to {}, which is not there", link_target(path))
-        }
+        Some(libc::ENOENT) if is_link(path) => leads_nowhere(path),
         _ => error.to_string(),
     };
     io::Error::new(error.kind(), format!("{}: {why}", path.display()))
