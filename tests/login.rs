@@ -954,23 +954,29 @@ fn once_per_day_keeps_its_state_under_xdg_state_home() {
 #[test]
 fn an_unwritable_state_directory_still_shows_the_tip() {
     let env = TestEnv::new();
+    // The login with its state kept under `state_home`: it shows the tip,
+    // exits 0 and says in one line why the day was not recorded.
+    let login_with_state_in = |state_home: &Path| {
+        let output = env
+            .tips(&["motd", "--once-per-day", "--date", PLAIN_DAY])
+            .env("XDG_STATE_HOME", state_home)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("tips: cannot record today's tip"),
+            "{stderr}"
+        );
+        stderr
+    };
     // A file where the directory should be: unwritable even for root.
-    let blocker = env.write("blocked", "");
-    let output = env
-        .tips(&["motd", "--once-per-day", "--date", PLAIN_DAY])
-        .env("XDG_STATE_HOME", &blocker)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.starts_with("tips: cannot record today's tip"),
-        "{stderr}"
-    );
     // What stands in the way is said as what it is: a file where a folder
     // belongs, a link to a drive not mounted.
+    let blocker = env.write("blocked", "");
+    let stderr = login_with_state_in(&blocker);
     assert!(
         stderr.contains(&format!(
             "{} is there, and is not a folder",
@@ -980,15 +986,7 @@ fn an_unwritable_state_directory_still_shows_the_tip() {
     );
     let unmounted = env.home().join("unmounted");
     std::os::unix::fs::symlink(env.home().join("media/state"), &unmounted).unwrap();
-    let output = env
-        .tips(&["motd", "--once-per-day", "--date", PLAIN_DAY])
-        .env("XDG_STATE_HOME", &unmounted)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(shows_a_tip(&String::from_utf8_lossy(&output.stdout)));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let stderr = login_with_state_in(&unmounted);
     assert!(
         stderr.contains(&format!(
             "{} is a link to {}, which is not there",
